@@ -25,6 +25,10 @@ internal static class SchemaErrorTranslator
             Flatten(error, errors);
         }
 
+        // A value of the wrong type is one error; what its schema would further require of it is noise.
+        var wrongTypePaths = errors.Where(static e => e.Code == SchemaErrorCodes.WrongType).Select(static e => e.Path).ToArray();
+        errors.RemoveAll(e => wrongTypePaths.Any(p => e.Path.Length > p.Length && e.Path.StartsWith(p, StringComparison.Ordinal) && e.Path[p.Length] is '.' or '['));
+
         return errors
             .Distinct()
             .OrderBy(static e => e.LineNumber)
@@ -35,11 +39,17 @@ internal static class SchemaErrorTranslator
 
     private static void Flatten(ValidationError error, List<SchemaValidationError> into)
     {
-        if (error is ChildSchemaValidationError child && child.Errors.Count > 0)
+        // A nullable value is "null or the schema" (oneOf) or "null or a type" (a type list); report
+        // what is wrong against the schema or type, not that the value also is not null.
+        IEnumerable<ICollection<ValidationError>> alternatives = error switch
         {
-            // A nullable value is "null or the schema"; report what is wrong against the schema,
-            // not that the value also is not null.
-            var branches = child.Errors.Values.Where(static b => !b.All(static e => e.Kind == ValidationErrorKind.NullExpected)).ToArray();
+            ChildSchemaValidationError child => child.Errors.Values,
+            MultiTypeValidationError multi => multi.Errors.Values,
+            _ => [],
+        };
+        if (alternatives.Any())
+        {
+            var branches = alternatives.Where(static b => !b.Any(static e => e.Kind == ValidationErrorKind.NullExpected)).ToArray();
             if (branches.Length > 0)
             {
                 foreach (var branchError in branches.SelectMany(static b => b))
