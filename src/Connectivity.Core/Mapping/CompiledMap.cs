@@ -1,0 +1,177 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
+using Ardalis.GuardClauses;
+using Connectivity.Mapping.Internal;
+
+namespace Connectivity.Mapping;
+
+/// <summary>
+/// A map ready to run: reads each UTF-8 record once, forward only, captures only the paths it needs and
+/// writes the target with pre-encoded names. Immutable and safe to share across threads; mapping a
+/// record allocates nothing beyond the values it produces. A bad record yields errors, never an exception.
+/// </summary>
+public sealed partial class CompiledMap
+{
+    private readonly MapProgram _program;
+    private MapExplanation? _explanation;
+
+    internal CompiledMap(MapDefinition definition, MapProgram program)
+    {
+        Definition = definition;
+        _program = program;
+    }
+
+    /// <summary>Gets the definition the map was compiled from.</summary>
+    public MapDefinition Definition { get; }
+
+    /// <summary>Maps one JSON record to target JSON.</summary>
+    /// <param name="source">The record, UTF-8 JSON (one object).</param>
+    /// <param name="destination">Receives the target JSON when the record maps without error; untouched otherwise.</param>
+    /// <returns>Success, or every error found in the record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is <see langword="null"/>.</exception>
+    public MapRecordResult Map(ReadOnlySpan<byte> source, IBufferWriter<byte> destination)
+    {
+        Guard.Against.Null(destination);
+        var state = RecordState.Rent();
+        try
+        {
+            if (!Run(source, state))
+            {
+                return new MapRecordResult([.. state.Errors!]);
+            }
+
+            destination.Write(state.Output.WrittenSpan);
+            return default;
+        }
+        finally
+        {
+            state.Return();
+        }
+    }
+
+    /// <summary>Maps one JSON record to an entity, through the entity's System.Text.Json metadata (no reflection).</summary>
+    /// <typeparam name="TEntity">The entity type.</typeparam>
+    /// <param name="source">The record, UTF-8 JSON (one object).</param>
+    /// <param name="typeInfo">The entity's serialization metadata, for example from a source-generated context.</param>
+    /// <returns>The entity, or every error found in the record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="typeInfo"/> is <see langword="null"/>.</exception>
+    public MapRecordResult<TEntity> MapToEntity<TEntity>(ReadOnlySpan<byte> source, JsonTypeInfo<TEntity> typeInfo)
+        where TEntity : class
+    {
+        Guard.Against.Null(typeInfo);
+        var state = RecordState.Rent();
+        try
+        {
+            if (!Run(source, state))
+            {
+                return new MapRecordResult<TEntity>(null, [.. state.Errors!]);
+            }
+
+            try
+            {
+                var entity = JsonSerializer.Deserialize(state.Output.WrittenSpan, typeInfo);
+                return entity is null
+                    ? new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, string.Empty, null, "the mapped record is null.")])
+                    : new MapRecordResult<TEntity>(entity, null);
+            }
+            catch (JsonException ex)
+            {
+                var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
+                return new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, field, null, $"{field}: the mapped value does not fit {typeof(TEntity).Name}: {FirstSentence(ex.Message)}")]);
+            }
+        }
+        finally
+        {
+            state.Return();
+        }
+    }
+
+    /// <summary>Maps an entity to target JSON: the entity is written as JSON with its metadata, then mapped.</summary>
+    /// <typeparam name="TEntity">The entity type.</typeparam>
+    /// <param name="entity">The entity.</param>
+    /// <param name="typeInfo">The entity's serialization metadata.</param>
+    /// <param name="destination">Receives the target JSON when the record maps without error.</param>
+    /// <returns>Success, or every error found.</returns>
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public MapRecordResult MapFromEntity<TEntity>(TEntity entity, JsonTypeInfo<TEntity> typeInfo, IBufferWriter<byte> destination)
+        where TEntity : class
+    {
+        Guard.Against.Null(entity);
+        Guard.Against.Null(typeInfo);
+        Guard.Against.Null(destination);
+        var state = RecordState.Rent();
+        try
+        {
+            state.EntityBuffer.ResetWrittenCount();
+            state.EntityWriter.Reset(state.EntityBuffer);
+            JsonSerializer.Serialize(state.EntityWriter, entity, typeInfo);
+            state.EntityWriter.Flush();
+            if (!Run(state.EntityBuffer.WrittenSpan, state))
+            {
+                return new MapRecordResult([.. state.Errors!]);
+            }
+
+            destination.Write(state.Output.WrittenSpan);
+            return default;
+        }
+        finally
+        {
+            state.Return();
+        }
+    }
+
+    /// <summary>Says, for each target field, which source paths, rules and functions produce it.</summary>
+    /// <returns>The explanation.</returns>
+    public MapExplanation Explain() => _explanation ??= MapExplanation.Of(Definition);
+
+    private bool Run(ReadOnlySpan<byte> source, RecordState state)
+    {
+        state.Reset(_program.ScopeSlotCounts);
+        if (!Utf8.IsValid(source))
+        {
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record is not valid UTF-8 (byte {FirstInvalidUtf8(source)}).");
+            return false;
+        }
+
+        try
+        {
+            SourceReader.Read(source, _program.Trie, state, _program.CaptureUnmapped, _program.MaxDepth);
+        }
+        catch (JsonException ex)
+        {
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record is not valid JSON: {FirstSentence(ex.Message)}");
+            return false;
+        }
+        catch (MalformedRecordException ex)
+        {
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, ex.Message + ".");
+            return false;
+        }
+        catch (InvalidOperationException ex)
+        {
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record cannot be read: {FirstSentence(ex.Message)}");
+            return false;
+        }
+
+        var context = new EvalContext(source, state, _program);
+        _program.Root.TryWrite(ref context, state.Writer, false, default, MapTargetKind.Object);
+        state.Writer.Flush();
+        return !state.HasErrors;
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> source)
+    {
+        var valid = 0;
+        while (valid < source.Length && Rune.DecodeFromUtf8(source[valid..], out _, out var consumed) == OperationStatus.Done)
+        {
+            valid += consumed;
+        }
+
+        return valid;
+    }
+
+    private static string FirstSentence(string message) => message;
+}

@@ -1,0 +1,41 @@
+namespace Connectivity.Mapping.Internal;
+
+/// <summary>What a rule sees while it evaluates: the record's bytes, the per-record state and where it is.</summary>
+internal ref struct EvalContext(ReadOnlySpan<byte> input, RecordState state, MapProgram program)
+{
+    public readonly ReadOnlySpan<byte> Input = input;
+    public readonly RecordState State = state;
+    public readonly MapProgram Program = program;
+    public int Frame;
+    public string Target = string.Empty;
+    public int ElementIndex = -1;
+
+    public readonly ReadOnlySpan<byte> Bytes(MapValue value) => value.Store switch
+    {
+        ValueStore.Input => Input.Slice(value.Start, value.Length),
+        ValueStore.Scratch => State.Scratch.AsSpan(value.Start, value.Length),
+        _ => value.Kind switch
+        {
+            ValueKind.True => "true"u8,
+            ValueKind.False => "false"u8,
+            ValueKind.Null => "null"u8,
+            _ => Program.Literals.AsSpan(value.Start, value.Length),
+        },
+    };
+
+    public readonly void Error(string code, string? sourcePath, string message)
+    {
+        var target = ElementIndex >= 0 ? $"{Target} (element {ElementIndex})" : Target;
+        State.AddError(code, Target, sourcePath, $"{target}: {message}");
+    }
+
+    /// <summary>Describes a value for an error message without quoting a whole payload.</summary>
+    public readonly string Show(MapValue value)
+    {
+        const int Max = 64;
+        var bytes = Bytes(value);
+        var text = System.Text.Encoding.UTF8.GetString(bytes.Length > Max ? bytes[..Max] : bytes);
+        var shown = value.Kind == ValueKind.String ? $"\"{text}\"" : text;
+        return bytes.Length > Max ? shown + "..." : shown;
+    }
+}

@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Connectivity.Mapping.Internal;
+
+internal struct Frame
+{
+    public int Parent;
+    public int Scope;
+    public int Index;
+    public int SlotOffset;
+}
+
+internal struct UnmappedField
+{
+    public MapValue Name;
+    public int ValueStart;
+    public int ValueLength;
+}
+
+/// <summary>
+/// Everything one record needs while it is mapped: captured source values, array frames, scratch bytes,
+/// errors and the output writer. One instance per thread, reused record after record, so mapping a record
+/// allocates nothing once warm.
+/// </summary>
+#pragma warning disable CA1001 // Lives as long as its thread and holds only managed buffers; nothing to release early.
+internal sealed class RecordState
+#pragma warning restore CA1001
+{
+    [ThreadStatic]
+    private static RecordState? s_cached;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = true,
+    };
+
+    public MapValue[] Captures = new MapValue[64];
+    public int CaptureCount;
+    public int[] Slots = new int[64];
+    public int SlotCount;
+    public Frame[] Frames = new Frame[16];
+    public int FrameCount;
+    public byte[] Scratch = new byte[1024];
+    public int ScratchLength;
+    public MapValue[] ValueStack = new MapValue[64];
+    public int ValueStackTop;
+    public UnmappedField[] Unmapped = new UnmappedField[16];
+    public int UnmappedCount;
+    public int[] ScopeSlotCounts = [];
+    public List<MapError>? Errors;
+    public readonly ArrayBufferWriter<byte> Output = new(4096);
+    public readonly Utf8JsonWriter Writer;
+    public readonly ArrayBufferWriter<byte> EntityBuffer = new(1024);
+    public readonly Utf8JsonWriter EntityWriter;
+    public bool InUse;
+
+    public RecordState()
+    {
+        Writer = new Utf8JsonWriter(Output, WriterOptions);
+        EntityWriter = new Utf8JsonWriter(EntityBuffer, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    public static RecordState Rent()
+    {
+        var state = s_cached;
+        if (state is null || state.InUse)
+        {
+            state = new RecordState();
+            s_cached ??= state;
+        }
+
+        state.InUse = true;
+        return state;
+    }
+
+    public void Return()
+    {
+        InUse = false;
+        if (Errors is { Count: > 0 })
+        {
+            Errors = null;
+        }
+
+        if (Output.Capacity > 1 << 20)
+        {
+            // Do not keep a huge buffer alive on an idle thread after one huge record.
+            s_cached = null;
+        }
+    }
+
+    public void Reset(int[] scopeSlotCounts)
+    {
+        ScopeSlotCounts = scopeSlotCounts;
+        CaptureCount = 0;
+        ScratchLength = 0;
+        ValueStackTop = 0;
+        UnmappedCount = 0;
+        Errors?.Clear();
+        Output.ResetWrittenCount();
+        Writer.Reset(Output);
+        FrameCount = 0;
+        SlotCount = 0;
+        AddFrame(-1, 0, 0, scopeSlotCounts[0]);
+    }
+
+    public bool HasErrors => Errors is { Count: > 0 };
+
+    public void AddError(string code, string targetField, string? sourcePath, string message)
+        => (Errors ??= []).Add(new MapError(code, targetField, sourcePath, message));
+
+    public int AddFrame(int parent, int scope, int index, int slotCount)
+    {
+        if (FrameCount == Frames.Length)
+        {
+            Array.Resize(ref Frames, Frames.Length * 2);
+        }
+
+        if (SlotCount + slotCount > Slots.Length)
+        {
+            Array.Resize(ref Slots, Math.Max(Slots.Length * 2, SlotCount + slotCount));
+        }
+
+        Slots.AsSpan(SlotCount, slotCount).Fill(-1);
+        Frames[FrameCount] = new Frame { Parent = parent, Scope = scope, Index = index, SlotOffset = SlotCount };
+        SlotCount += slotCount;
+        return FrameCount++;
+    }
+
+    public int AddCapture(MapValue value)
+    {
+        if (CaptureCount == Captures.Length)
+        {
+            Array.Resize(ref Captures, Captures.Length * 2);
+        }
+
+        Captures[CaptureCount] = value;
+        return CaptureCount++;
+    }
+
+    public void AddUnmapped(UnmappedField field)
+    {
+        if (UnmappedCount == Unmapped.Length)
+        {
+            Array.Resize(ref Unmapped, Unmapped.Length * 2);
+        }
+
+        Unmapped[UnmappedCount++] = field;
+    }
+
+    public Span<byte> ReserveScratch(int length, out int start)
+    {
+        if (ScratchLength + length > Scratch.Length)
+        {
+            Array.Resize(ref Scratch, Math.Max(Scratch.Length * 2, ScratchLength + length));
+        }
+
+        start = ScratchLength;
+        ScratchLength += length;
+        return Scratch.AsSpan(start, length);
+    }
+
+    /// <summary>Gives back the unused tail of the last reservation.</summary>
+    public void TrimScratch(int start, int used) => ScratchLength = start + used;
+
+    public MapValue ScratchString(ReadOnlySpan<byte> utf8, ValueKind kind = ValueKind.String)
+    {
+        var span = ReserveScratch(utf8.Length, out var start);
+        utf8.CopyTo(span);
+        return new MapValue(kind, ValueStore.Scratch, start, utf8.Length);
+    }
+
+    public MapValue ScratchString(ReadOnlySpan<char> text, ValueKind kind = ValueKind.String)
+    {
+        var span = ReserveScratch(Encoding.UTF8.GetMaxByteCount(text.Length), out var start);
+        var written = Encoding.UTF8.GetBytes(text, span);
+        TrimScratch(start, written);
+        return new MapValue(kind, ValueStore.Scratch, start, written);
+    }
+
+    public void PushValue(MapValue value)
+    {
+        if (ValueStackTop == ValueStack.Length)
+        {
+            Array.Resize(ref ValueStack, ValueStack.Length * 2);
+        }
+
+        ValueStack[ValueStackTop++] = value;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Connectivity.Mapping;
+
+/// <summary>The outcome of mapping one record to an entity: the entity, or every error found in the record.</summary>
+/// <typeparam name="TValue">The entity type.</typeparam>
+public readonly struct MapRecordResult<TValue>
+    where TValue : class
+{
+    internal MapRecordResult(TValue? value, IReadOnlyList<MapError>? errors)
+    {
+        Value = value;
+        Errors = errors ?? [];
+    }
+
+    /// <summary>Gets whether the record was mapped.</summary>
+    public bool Succeeded => Errors.Count == 0 && Value is not null;
+
+    /// <summary>Gets the entity, when mapped.</summary>
+    public TValue? Value { get; }
+
+    /// <summary>Gets every error found in the record.</summary>
+    public IReadOnlyList<MapError> Errors { get; }
+}
