@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text;
 using Connectivity.Mapping.Internal;
 
@@ -65,7 +64,7 @@ public readonly ref struct MapFunctionArguments
         }
 
         var bytes = ValueText.Trim(Bytes(argument));
-        return ValueText.FitsDecimalExactly(bytes) && Utf8Parser.TryParse(bytes, out value, out var consumed, 'E') && consumed == bytes.Length;
+        return ValueText.FitsDecimalExactly(bytes) && ValueText.TryParseDecimal(bytes, out value);
     }
 
     private MapValue Value(int index)

@@ -5,10 +5,12 @@ namespace Connectivity.Mapping;
 public readonly struct MapRecordResult<TValue>
     where TValue : class
 {
+    private readonly IReadOnlyList<MapError>? _errors;
+
     internal MapRecordResult(TValue? value, IReadOnlyList<MapError>? errors)
     {
         Value = value;
-        Errors = errors ?? [];
+        _errors = errors;
     }
 
     /// <summary>Gets whether the record was mapped.</summary>
@@ -18,5 +20,5 @@ public readonly struct MapRecordResult<TValue>
     public TValue? Value { get; }
 
     /// <summary>Gets every error found in the record.</summary>
-    public IReadOnlyList<MapError> Errors { get; }
+    public IReadOnlyList<MapError> Errors => _errors ?? [];
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -226,7 +225,7 @@ internal sealed class ToNumberTransform(NumberTarget target) : CompiledTransform
 
                 if (hasExponent)
                 {
-                    if (!Utf8Parser.TryParse(bytes, out decimal number, out _, 'E'))
+                    if (!ValueText.TryParseDecimal(bytes, out var number))
                     {
                         context.Error(MappingErrorCodes.PrecisionLoss, sourcePath, $"{context.Show(value)} is out of the decimal range.");
                         return MapValue.Absent;

@@ -79,52 +79,58 @@ internal static class ValueText
     }
 
     /// <summary>
-    /// Whether a .NET decimal holds the number exactly: at most 28 significant digits, at most 28 after the
-    /// point, and within range. Trailing zeros after the point count toward the scale, as decimal keeps them.
+    /// Whether a .NET decimal holds the JSON number exactly: a plain number must read back to the same digits
+    /// (scale and trailing zeros included); a number with an exponent may have at most 28 significant digits.
     /// </summary>
     public static bool FitsDecimalExactly(ReadOnlySpan<byte> number)
     {
-        if (!Utf8Parser.TryParse(number, out decimal value, out var consumed, 'E') || consumed != number.Length)
+        if (!TryParseDecimal(number, out var value))
         {
             return false;
         }
 
+        if (number.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            Span<byte> formatted = stackalloc byte[64];
+            return (value.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture) && formatted[..written].SequenceEqual(number))
+                || (value == 0 && !number.ContainsAnyExcept("-0."u8));
+        }
+
         var significant = 0;
         var seenNonZero = false;
-        var scale = 0;
-        var afterPoint = false;
         foreach (var b in number)
         {
-            if (b == '.')
-            {
-                afterPoint = true;
-                continue;
-            }
-
             if (b is (byte)'e' or (byte)'E')
             {
                 break;
             }
 
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                continue;
-            }
-
-            if (afterPoint)
-            {
-                scale++;
-            }
-
-            if (b != '0' || seenNonZero)
+            if (b is >= (byte)'0' and <= (byte)'9' && (b != '0' || seenNonZero))
             {
                 seenNonZero = true;
                 significant++;
             }
         }
 
-        _ = value;
-        return significant <= 28 && scale <= 28;
+        return significant <= 28;
+    }
+
+    /// <summary>Reads a JSON number (plain or with an exponent) as a decimal; false when out of range.</summary>
+    public static bool TryParseDecimal(ReadOnlySpan<byte> number, out decimal value)
+    {
+        value = 0;
+        if (number.Length > 128)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[number.Length];
+        for (var i = 0; i < number.Length; i++)
+        {
+            chars[i] = (char)number[i];
+        }
+
+        return decimal.TryParse(chars, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     public static bool TryParseBoolean(ReadOnlySpan<byte> text, out bool value)
