@@ -11,6 +11,13 @@ public sealed class MapCompilerOptions
     /// <value>The default value is <see langword="null"/>: any target field is accepted.</value>
     public MapTargetModel? Target { get; set; }
 
+    /// <summary>
+    /// Gets or sets target models by entity name; a map naming a target entity (<see cref="MapDefinition.TargetEntity"/>)
+    /// is checked against the model of that name when <see cref="Target"/> is not set.
+    /// </summary>
+    /// <value>The default value is empty.</value>
+    public IDictionary<string, MapTargetModel> Targets { get; set; } = new Dictionary<string, MapTargetModel>(StringComparer.Ordinal);
+
     /// <summary>Gets or sets value maps shared by name across maps; a map's own value maps take precedence.</summary>
     /// <value>The default value is empty.</value>
     public IDictionary<string, ValueMapTable> SharedValueMaps { get; set; } = new Dictionary<string, ValueMapTable>(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ internal sealed class MapCompilation
     private readonly SourceTrie _trie = new();
     private readonly List<byte> _literals = [];
     private readonly Dictionary<string, ValueMapTransform> _valueMaps = new(StringComparer.Ordinal);
+    private MapTargetModel? _target;
 
     private MapCompilation(MapDefinition definition, MapCompilerOptions options, List<MapDefinitionError> errors)
     {
@@ -34,6 +35,12 @@ internal sealed class MapCompilation
 
     private MapProgram? Compile()
     {
+        _target = _options.Target;
+        if (_target is null && _definition.TargetEntity is { } entity && _options.Targets.Count > 0 && !_options.Targets.TryGetValue(entity, out _target))
+        {
+            Error(MappingErrorCodes.UnknownTargetField, "$", $"the target entity '{entity}' is not known; known: {string.Join(", ", _options.Targets.Keys.Order(StringComparer.Ordinal))}.");
+        }
+
         var fields = _definition.Fields.ToList();
         var capture = _definition.Options.CaptureUnmappedInto;
         if (capture is not null)
@@ -41,7 +48,7 @@ internal sealed class MapCompilation
             fields.Add(new FieldMap(capture, UnmappedMarker.Instance));
         }
 
-        var root = CompileObject(fields, _trie.Root, _options.Target?.Root, prefix: string.Empty, implicitGroup: false);
+        var root = CompileObject(fields, _trie.Root, _target?.Root, prefix: string.Empty, implicitGroup: false);
         if (_options.MaxDepth < 1)
         {
             Error(MappingErrorCodes.InvalidRule, "$", "MaxDepth must be at least 1.");
@@ -154,7 +161,7 @@ internal sealed class MapCompilation
         }
 
         var known = parent.Fields.Count == 0 ? "none" : string.Join(", ", parent.Fields.Keys.Order(StringComparer.Ordinal));
-        Error(MappingErrorCodes.UnknownTargetField, targetPath, $"'{targetPath}' is not a field of {(_options.Target?.Name is { } model && parent == _options.Target.Root ? model : "the target")}; known fields: {known}.");
+        Error(MappingErrorCodes.UnknownTargetField, targetPath, $"'{targetPath}' is not a field of {(_target?.Name is { } model && parent == _target.Root ? model : "the target")}; known fields: {known}.");
         return null;
     }
 
