@@ -205,9 +205,9 @@ public sealed class ChangeDecider
         JsonFields.Diff(baseRoot, incoming, entity.Descriptor.IgnoredFields, changes);
 
         // Echo guard: fields whose values are exactly what we wrote to the sender are not its changes.
+        // Checked even when nothing changed, so that the echo of the newest write retires the fingerprints before it.
         var echoed = 0;
         List<FieldChange>? echoedChanges = null;
-        if (changes.Count > 0)
         {
             var fingerprints = await _echoFingerprints.GetAsync(key, cancellationToken).ConfigureAwait(false);
             foreach (var fingerprint in fingerprints)
@@ -220,6 +220,9 @@ public sealed class ChangeDecider
                 var written = fingerprint.FieldPaths as IReadOnlySet<string> ?? new HashSet<string>(fingerprint.FieldPaths, StringComparer.Ordinal);
                 echoedChanges = changes.FindAll(c => written.Contains(c.Path));
                 echoed = changes.RemoveAll(c => written.Contains(c.Path));
+
+                // The system has reached this write: it and the writes before it cannot come back again.
+                await _echoFingerprints.RemoveAsync(key, fingerprint.WrittenAt, cancellationToken).ConfigureAwait(false);
                 if (changes.Count == 0)
                 {
                     return (new ChangeDecision(key, ChangeOutcome.Echo, currentStage, currentStage, [], echoed), null);
@@ -282,6 +285,13 @@ public sealed class ChangeDecider
         }
 
         var outcome = decisions.Count == 0 ? ChangeOutcome.NoChange : ChangeOutcome.Changed;
+        if (outcome == ChangeOutcome.Changed && echoed == 0)
+        {
+            // A change of the system's own: its record has moved past our earlier writes, so a later report of the
+            // same values is the system's doing, not an echo.
+            await _echoFingerprints.RemoveAsync(key, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+
         var result = new ChangeDecision(key, outcome, currentStage, stage, decisions, echoed);
 
         // The sender now holds what it sent, except where a conflict is open: there the base stays, so the

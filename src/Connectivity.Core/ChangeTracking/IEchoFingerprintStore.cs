@@ -18,4 +18,14 @@ public interface IEchoFingerprintStore
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The fingerprints; empty when none.</returns>
     ValueTask<IReadOnlyList<EchoFingerprint>> GetAsync(RecordKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets the fingerprints of a record for a system written at or before <paramref name="writtenAtOrBefore"/>: once the
+    /// system has echoed a write, or reported a change of its own, the writes before it can no longer come back as echoes.
+    /// </summary>
+    /// <param name="key">The record and system.</param>
+    /// <param name="writtenAtOrBefore">The newest write time to forget.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>A task that completes when the fingerprints are forgotten.</returns>
+    ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, CancellationToken cancellationToken = default);
 }

@@ -77,6 +77,25 @@ public sealed class InMemoryEchoFingerprintStore : IEchoFingerprintStore
         return new(live);
     }
 
+    /// <inheritdoc />
+    public ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        while (_fingerprints.TryGetValue(key, out var fingerprints))
+        {
+            var kept = fingerprints.Where(f => f.WrittenAt > writtenAtOrBefore).ToArray();
+            var done = kept.Length == 0
+                ? ((ICollection<KeyValuePair<RecordKey, EchoFingerprint[]>>)_fingerprints).Remove(new(key, fingerprints))
+                : kept.Length == fingerprints.Length || _fingerprints.TryUpdate(key, kept, fingerprints);
+            if (done)
+            {
+                break;
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     private void Trim(DateTimeOffset notBefore)
     {
         // Expired records go first; then the least recently written until the bound holds again.

@@ -47,12 +47,22 @@ public sealed class ChangeDeciderTests
     [Fact]
     public async Task DecideAsync_SenderTouchedRecordOnly_NoChange()
     {
-        await SyncedAsync("desk");
+        await _decider.DecideAsync("desk", "ticket", "t1", Json(Base), Json(Base));
 
         var decision = await _decider.DecideAsync("desk", "ticket", "t1", Json(With(Base, v => v["version"] = 2)), Json(Base));
 
         Assert.Equal(ChangeOutcome.NoChange, decision.Outcome);
         Assert.Empty(decision.Fields);
+    }
+
+    [Fact]
+    public async Task DecideAsync_SenderReportsWhatWeWrote_Echo()
+    {
+        await SyncedAsync("desk");
+
+        var decision = await _decider.DecideAsync("desk", "ticket", "t1", Json(With(Base, v => v["version"] = 2)), Json(Base));
+
+        Assert.Equal(ChangeOutcome.Echo, decision.Outcome);
     }
 
     [Fact]

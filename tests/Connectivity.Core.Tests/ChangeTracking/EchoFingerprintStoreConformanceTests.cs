@@ -53,6 +53,24 @@ public abstract class EchoFingerprintStoreConformanceTests
 
         Assert.Equal([5L, 4L, 3L], (await store.GetAsync(Key)).Select(static f => f.Hash));
     }
+
+    [Fact]
+    public async Task RemoveAsync_UpToTime_ForgetsThatAndOlderOnly()
+    {
+        var store = CreateStore();
+        await store.AddAsync(Fingerprint(1));
+        Time.Advance(TimeSpan.FromSeconds(1));
+        var second = Fingerprint(2);
+        await store.AddAsync(second);
+        Time.Advance(TimeSpan.FromSeconds(1));
+        await store.AddAsync(Fingerprint(3));
+
+        await store.RemoveAsync(Key, second.WrittenAt);
+
+        Assert.Equal([3L], (await store.GetAsync(Key)).Select(static f => f.Hash));
+        await store.RemoveAsync(Key, Time.GetUtcNow());
+        Assert.Empty(await store.GetAsync(Key));
+    }
 }
 
 public sealed class InMemoryEchoFingerprintStoreTests : EchoFingerprintStoreConformanceTests
