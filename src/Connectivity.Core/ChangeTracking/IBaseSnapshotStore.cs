@@ -1,0 +1,28 @@
+namespace Connectivity.ChangeTracking;
+
+/// <summary>
+/// Keeps the base snapshot per linked record and system. Implementations must be safe for concurrent use
+/// across processes: a save names the revision it replaces and fails, as a value, when another save came first.
+/// </summary>
+public interface IBaseSnapshotStore
+{
+    /// <summary>Gets the base snapshot of a record for a system.</summary>
+    /// <param name="key">The record and system.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns>The snapshot, or <see langword="null"/> when none has been saved.</returns>
+    ValueTask<BaseSnapshot?> GetAsync(RecordKey key, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a base snapshot if the stored one is still at <paramref name="expectedRevision"/>; the saved revision is <paramref name="expectedRevision"/> + 1.</summary>
+    /// <param name="key">The record and system.</param>
+    /// <param name="snapshot">The snapshot; its <see cref="BaseSnapshot.Revision"/> is ignored.</param>
+    /// <param name="expectedRevision">The revision being replaced; 0 when none is stored yet.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns><see langword="true"/> when saved; <see langword="false"/> when the stored revision differs.</returns>
+    ValueTask<bool> TrySaveAsync(RecordKey key, BaseSnapshot snapshot, long expectedRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes the base snapshot of a record for a system, for example when the link is removed.</summary>
+    /// <param name="key">The record and system.</param>
+    /// <param name="cancellationToken">The cancellation token.</param>
+    /// <returns><see langword="true"/> when a snapshot was removed.</returns>
+    ValueTask<bool> RemoveAsync(RecordKey key, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+using Ardalis.GuardClauses;
+
+namespace Connectivity.ChangeTracking;
+
+/// <summary>An <see cref="IConflictStore"/> in process memory: for tests and single-process hosts. Thread-safe.</summary>
+public sealed class InMemoryConflictStore : IConflictStore
+{
+    private readonly ConcurrentDictionary<(RecordKey Key, string FieldPath), FieldConflict> _conflicts = new();
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="conflict"/> is <see langword="null"/>.</exception>
+    public ValueTask AddAsync(FieldConflict conflict, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(conflict);
+        cancellationToken.ThrowIfCancellationRequested();
+        _conflicts[(conflict.Key, conflict.FieldPath)] = conflict;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
+    public ValueTask<IReadOnlyList<FieldConflict>> ListAsync(string entityType, string canonicalId, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(entityType);
+        Guard.Against.Null(canonicalId);
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<FieldConflict> list = [.. _conflicts.Values
+            .Where(c => c.Key.EntityType == entityType && c.Key.CanonicalId == canonicalId)
+            .OrderBy(static c => c.DetectedAt)
+            .ThenBy(static c => c.FieldPath, StringComparer.Ordinal)
+            .ThenBy(static c => c.Key.System, StringComparer.Ordinal)];
+        return new(list);
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="fieldPath"/> is <see langword="null"/>.</exception>
+    public ValueTask<bool> RemoveAsync(RecordKey key, string fieldPath, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(fieldPath);
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(_conflicts.TryRemove((key, fieldPath), out _));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text;
+using Connectivity.ChangeTracking;
+
+namespace Connectivity.Core.Tests.ChangeTracking;
+
+/// <summary>The behaviour every <see cref="IBaseSnapshotStore"/> must have. A store package derives from this class and supplies the factory.</summary>
+public abstract class BaseSnapshotStoreConformanceTests
+{
+    private static readonly RecordKey Key = new("crm", "customer", "c1");
+
+    protected abstract IBaseSnapshotStore CreateStore();
+
+    private static BaseSnapshot Snapshot(string json, long? version = null) => new(Encoding.UTF8.GetBytes(json), 0, version, null);
+
+    [Fact]
+    public async Task GetAsync_NothingSaved_ReturnsNull()
+        => Assert.Null(await CreateStore().GetAsync(Key));
+
+    [Fact]
+    public async Task TrySaveAsync_First_SavesRevisionOneWithClock()
+    {
+        var store = CreateStore();
+
+        Assert.True(await store.TrySaveAsync(Key, Snapshot("""{"a":1}""", 7), 0));
+
+        var stored = await store.GetAsync(Key);
+        Assert.Equal((1L, 7L, """{"a":1}"""), (stored!.Revision, stored.SourceVersion!.Value, Encoding.UTF8.GetString(stored.Utf8Json.Span)));
+    }
+
+    [Fact]
+    public async Task TrySaveAsync_WrongExpectedRevision_RefusedAndKeepsStored()
+    {
+        var store = CreateStore();
+        await store.TrySaveAsync(Key, Snapshot("""{"a":1}"""), 0);
+
+        Assert.False(await store.TrySaveAsync(Key, Snapshot("""{"a":2}"""), 0));
+        Assert.False(await store.TrySaveAsync(Key, Snapshot("""{"a":2}"""), 5));
+        Assert.True(await store.TrySaveAsync(Key, Snapshot("""{"a":3}"""), 1));
+        Assert.Equal(2, (await store.GetAsync(Key))!.Revision);
+    }
+
+    [Fact]
+    public async Task TrySaveAsync_ConcurrentSavesOfSameRevision_ExactlyOneWins()
+    {
+        var store = CreateStore();
+        await store.TrySaveAsync(Key, Snapshot("{}"), 0);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () => await store.TrySaveAsync(Key, Snapshot($$"""{"i":{{i}}}"""), 1))));
+
+        Assert.Equal(1, results.Count(static r => r));
+    }
+
+    [Fact]
+    public async Task RemoveAsync_Saved_RemovesOnlyThatKey()
+    {
+        var store = CreateStore();
+        var other = new RecordKey("erp", "customer", "c1");
+        await store.TrySaveAsync(Key, Snapshot("{}"), 0);
+        await store.TrySaveAsync(other, Snapshot("{}"), 0);
+
+        Assert.True(await store.RemoveAsync(Key));
+        Assert.False(await store.RemoveAsync(Key));
+        Assert.Null(await store.GetAsync(Key));
+        Assert.NotNull(await store.GetAsync(other));
+    }
+}
+
+public sealed class InMemoryBaseSnapshotStoreTests : BaseSnapshotStoreConformanceTests
+{
+    protected override IBaseSnapshotStore CreateStore() => new InMemoryBaseSnapshotStore();
+}
