@@ -72,7 +72,7 @@ public sealed class SqliteInboxStore : IInboxStore
         var deleted = SqliteWork.Read(_database, connection =>
         {
             using var delete = connection.Command(null, """
-                DELETE FROM cnx_inbox WHERE rowid IN (SELECT rowid FROM cnx_inbox WHERE received_at <= $boundary LIMIT $max);
+                DELETE FROM cnx_inbox WHERE (source, message_id) IN (SELECT source, message_id FROM cnx_inbox WHERE received_at <= $boundary LIMIT $max);
                 """).With("$boundary", boundary).With("$max", maxCount);
             return delete.ExecuteNonQuery();
         });
