@@ -5,16 +5,17 @@ using Connectivity.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-// Usage: CrashHost <outbox.db> <ledger.db> <run number>
+// Usage: CrashHost <outbox.db> <ledger.db> <run number> [sink latency in ms]
 // Dispatches the outbox to a ledger sink until nothing is pending, then exits 0. The crash test kills it at random moments.
 var outboxPath = args[0];
 var ledgerPath = args[1];
 var run = int.Parse(args[2], CultureInfo.InvariantCulture);
+var latency = TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
 
 var database = new SqliteDatabase(Options.Create(new SqliteStoreOptions { DatabasePath = outboxPath }), TimeProvider.System);
 await database.InitializeAsync();
 var store = new SqliteOutboxStore(database, TimeProvider.System);
-using var sink = new LedgerSink(ledgerPath, run);
+using var sink = new LedgerSink(ledgerPath, run, latency);
 var dispatcher = new OutboxDispatcher(
     store,
     [sink],
@@ -49,10 +50,12 @@ internal sealed class LedgerSink : IDestinationWriter, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly int _run;
+    private readonly TimeSpan _latency;
 
-    public LedgerSink(string path, int run)
+    public LedgerSink(string path, int run, TimeSpan latency)
     {
         _run = run;
+        _latency = latency;
         _connection = new SqliteConnection($"Data Source={path};Pooling=False");
         _connection.Open();
         using var setup = _connection.CreateCommand();
@@ -66,8 +69,13 @@ internal sealed class LedgerSink : IDestinationWriter, IDisposable
 
     public string Destination => "ledger";
 
-    public ValueTask<DeliveryResult> WriteAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public async ValueTask<DeliveryResult> WriteAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (_latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_latency, cancellationToken);
+        }
+
         using var transaction = _connection.BeginTransaction(deferred: false);
         using var write = _connection.CreateCommand();
         write.Transaction = transaction;
@@ -81,7 +89,7 @@ internal sealed class LedgerSink : IDestinationWriter, IDisposable
         write.Parameters.AddWithValue("$payload", message.Payload.ToArray());
         write.ExecuteNonQuery();
         transaction.Commit();
-        return new ValueTask<DeliveryResult>(DeliveryResult.Delivered);
+        return DeliveryResult.Delivered;
     }
 
     public void Dispose() => _connection.Dispose();
