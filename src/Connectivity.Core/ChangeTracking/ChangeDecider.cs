@@ -347,7 +347,7 @@ public sealed class ChangeDecider
         var key = decision.Key;
         var entityTag = new KeyValuePair<string, object?>("entity.type", key.EntityType);
         var systemTag = new KeyValuePair<string, object?>("system", key.System);
-        ConnectivityDiagnostics.ChangeDecisions.Add(1, entityTag, systemTag, new("outcome", decision.Outcome switch
+        OwnershipTelemetry.ChangeDecisions.Add(1, entityTag, systemTag, new("outcome", decision.Outcome switch
         {
             ChangeOutcome.Changed => "changed",
             ChangeOutcome.NoChange => "no_change",
@@ -357,12 +357,12 @@ public sealed class ChangeDecider
 
         if (decision.Accepted.Count > 0)
         {
-            ConnectivityDiagnostics.FieldDecisions.Add(decision.Accepted.Count, entityTag, systemTag, new("decision", "accepted"));
+            OwnershipTelemetry.FieldDecisions.Add(decision.Accepted.Count, entityTag, systemTag, new("decision", "accepted"));
         }
 
         if (decision.Rejected.Count > 0)
         {
-            ConnectivityDiagnostics.FieldDecisions.Add(decision.Rejected.Count, entityTag, systemTag, new("decision", "rejected"));
+            OwnershipTelemetry.FieldDecisions.Add(decision.Rejected.Count, entityTag, systemTag, new("decision", "rejected"));
         }
 
         if (decision.Conflicts.Count == 0)
@@ -370,8 +370,8 @@ public sealed class ChangeDecider
             return;
         }
 
-        ConnectivityDiagnostics.FieldDecisions.Add(decision.Conflicts.Count, entityTag, systemTag, new("decision", "conflict"));
-        ConnectivityDiagnostics.Conflicts.Add(decision.Conflicts.Count, entityTag, systemTag);
+        OwnershipTelemetry.FieldDecisions.Add(decision.Conflicts.Count, entityTag, systemTag, new("decision", "conflict"));
+        OwnershipTelemetry.Conflicts.Add(decision.Conflicts.Count, entityTag, systemTag);
         var now = _timeProvider.GetUtcNow();
         foreach (var conflict in decision.Conflicts)
         {

@@ -2,12 +2,10 @@ using System.Diagnostics.Metrics;
 
 namespace Connectivity.Diagnostics.Internal;
 
-/// <summary>The one <see cref="Meter"/> every Connectivity feature reports to, so OpenTelemetry picks it up by name.</summary>
-internal static class ConnectivityDiagnostics
+/// <summary>The ownership instruments, on the one meter every Connectivity feature reports to.</summary>
+internal static class OwnershipTelemetry
 {
-    public const string MeterName = "Connectivity";
-
-    public static Meter Meter { get; } = new(MeterName, typeof(ConnectivityDiagnostics).Assembly.GetName().Version?.ToString());
+    private static Meter Meter => ConnectivityTelemetry.Meter;
 
     /// <summary>Incoming records decided, tagged with <c>outcome</c> (changed, no_change, echo, stale), <c>entity.type</c> and <c>system</c>.</summary>
     public static Counter<long> ChangeDecisions { get; } = Meter.CreateCounter<long>(
