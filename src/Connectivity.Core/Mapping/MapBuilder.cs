@@ -23,6 +23,7 @@ public sealed class MapBuilder
     private readonly ObjectBuilder _fields = new();
     private readonly Dictionary<string, ValueMapTable> _valueMaps = new(StringComparer.Ordinal);
     private string? _sourceSystem;
+    private string? _sourceEntity;
     private string? _targetSystem;
     private string? _targetEntity;
     private MapOptions _options = MapOptions.Default;
@@ -38,13 +39,15 @@ public sealed class MapBuilder
     /// <summary>Gets the map's name.</summary>
     public string Name { get; }
 
-    /// <summary>Names the system the payload comes from.</summary>
-    /// <param name="system">The system name, for example <c>crm</c>.</param>
+    /// <summary>Names the system (and, for an outbound map, the entity) the payload comes from.</summary>
+    /// <param name="system">The system name, for example <c>crm</c> or <c>canonical</c>.</param>
+    /// <param name="entity">The entity the map reads, for example <c>customer</c>; checked against the ownership policy.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="system"/> is blank.</exception>
-    public MapBuilder From(string system)
+    public MapBuilder From(string system, string? entity = null)
     {
         _sourceSystem = Guard.Against.NullOrWhiteSpace(system);
+        _sourceEntity = entity;
         return this;
     }
 
@@ -107,6 +110,7 @@ public sealed class MapBuilder
         {
             Name = Name,
             SourceSystem = _sourceSystem,
+            SourceEntity = _sourceEntity,
             TargetSystem = _targetSystem,
             TargetEntity = _targetEntity,
             Options = _options,

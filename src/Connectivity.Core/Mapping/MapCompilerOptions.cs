@@ -18,6 +18,13 @@ public sealed class MapCompilerOptions
     /// <value>The default value is empty.</value>
     public IDictionary<string, MapTargetModel> Targets { get; set; } = new Dictionary<string, MapTargetModel>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Gets or sets the ownership policy outbound maps are checked against: a map reading <see cref="MapDefinition.SourceEntity"/>
+    /// that writes to a system a field that system owns at every stage is refused, naming the field and the owner.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>: no ownership check.</value>
+    public Ownership.OwnershipPolicy? Ownership { get; set; }
+
     /// <summary>Gets or sets value maps shared by name across maps; a map's own value maps take precedence.</summary>
     /// <value>The default value is empty.</value>
     public IDictionary<string, ValueMapTable> SharedValueMaps { get; set; } = new Dictionary<string, ValueMapTable>(StringComparer.Ordinal);

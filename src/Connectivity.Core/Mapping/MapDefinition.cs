@@ -16,8 +16,14 @@ public sealed record MapDefinition
     /// <summary>Gets the system or model the output is for, for example <c>erp</c> or <c>canonical</c>.</summary>
     public string? TargetSystem { get; init; }
 
-    /// <summary>Gets the target entity, for example <c>customer</c>, when the target is an entity type.</summary>
+    /// <summary>Gets the target entity, for example <c>customer</c>, when the map writes an entity (an inbound map); checked against the target model.</summary>
     public string? TargetEntity { get; init; }
+
+    /// <summary>
+    /// Gets the source entity, for example <c>customer</c>, when the map reads an entity (an outbound map); checked against the
+    /// ownership policy, so a map that would write a field its target system owns at every stage is refused.
+    /// </summary>
+    public string? SourceEntity { get; init; }
 
     /// <summary>Gets the options.</summary>
     public MapOptions Options { get; init; } = MapOptions.Default;

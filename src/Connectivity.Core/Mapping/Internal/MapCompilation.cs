@@ -49,6 +49,7 @@ internal sealed class MapCompilation
         }
 
         var root = CompileObject(fields, _trie.Root, _target?.Root, prefix: string.Empty, implicitGroup: false);
+        CheckOwnership();
         if (_options.MaxDepth < 1)
         {
             Error(MappingErrorCodes.InvalidRule, "$", "MaxDepth must be at least 1.");
@@ -70,6 +71,28 @@ internal sealed class MapCompilation
             CaptureUnmapped = capture is not null,
             MaxDepth = _options.MaxDepth,
         };
+    }
+
+    private void CheckOwnership()
+    {
+        if (_options.Ownership is not { } policy || _definition.SourceEntity is not { } entity || _definition.TargetSystem is not { } system)
+        {
+            return;
+        }
+
+        foreach (var field in MapExplanation.Of(_definition).Fields)
+        {
+            var sources = field.SourcePaths.Where(static p => !p.StartsWith('(')).ToArray();
+            if (sources.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var error in policy.CheckOutboundMap(system, entity, sources))
+            {
+                Error(error.Code, field.TargetPath, $"{error.Message} (target field '{field.TargetPath}')");
+            }
+        }
     }
 
     private ObjectWriter CompileObject(IReadOnlyList<FieldMap> fields, SourceNode baseNode, MapTargetField? target, string prefix, bool implicitGroup)

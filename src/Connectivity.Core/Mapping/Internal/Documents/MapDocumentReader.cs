@@ -9,7 +9,7 @@ namespace Connectivity.Mapping.Internal.Documents;
 /// </summary>
 internal sealed class MapDocumentReader
 {
-    public static readonly string[] DocumentKeys = ["$schema", "name", "source", "target", "entity", "options", "valueMaps", "fields"];
+    public static readonly string[] DocumentKeys = ["$schema", "name", "source", "sourceEntity", "target", "entity", "options", "valueMaps", "fields"];
     public static readonly string[] OptionKeys = ["nullSentinels", "unwrapValueObjects", "captureUnmappedInto", "writeNulls"];
     public static readonly string[] ValueMapKeys = ["entries", "default", "ignoreCase", "onUnknown"];
     public static readonly string[] SourceKeys = ["copy", "const", "concat", "call", "when", "firstOf", "object", "each", "pick", "array"];
@@ -87,6 +87,7 @@ internal sealed class MapDocumentReader
             {
                 Name = name,
                 SourceSystem = String(root, "$", "source", required: false),
+                SourceEntity = String(root, "$", "sourceEntity", required: false),
                 TargetSystem = String(root, "$", "target", required: false),
                 TargetEntity = String(root, "$", "entity", required: false),
                 Options = options,
