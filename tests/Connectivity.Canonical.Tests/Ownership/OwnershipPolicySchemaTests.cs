@@ -1,8 +1,6 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Connectivity.Ownership;
 using NJsonSchema;
-using NJsonSchema.Generation;
+using Connectivity.Canonical.Tests.Schemas;
 
 namespace Connectivity.Canonical.Tests.Ownership;
 
@@ -14,49 +12,10 @@ public sealed class OwnershipPolicySchemaTests
 {
     private static string SchemaPath => Path.Combine(RepositoryPaths.Root, "docs", "schemas", "ownership-policy.schema.json");
 
-    internal static string Generate()
-    {
-        var settings = new SystemTextJsonSchemaGeneratorSettings
-        {
-            SerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web),
-            SchemaType = SchemaType.JsonSchema,
-            DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull,
-            AlwaysAllowAdditionalObjectProperties = false,
-            GenerateExamples = false,
-            UseXmlDocumentation = false,
-        };
-        var schema = JsonSchema.FromType<OwnershipPolicyDocument>(settings);
-        var generated = JsonNode.Parse(schema.ToJson())!.AsObject();
-        var published = new JsonObject
-        {
-            ["$schema"] = "http://json-schema.org/draft-07/schema#",
-            ["$id"] = "urn:connectivity:ownership-policy:1.0",
-        };
-        foreach (var (name, value) in generated.ToArray())
-        {
-            if (name is not ("$schema" or "id"))
-            {
-                generated.Remove(name);
-                published[name] = value;
-            }
-        }
-
-        return published.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }).ReplaceLineEndings("\n") + "\n";
-    }
+    internal static string Generate() => SchemaPublisher.Generate<OwnershipPolicyDocument>("urn:connectivity:ownership-policy:1.0");
 
     [Fact]
-    public void Generate_MatchesCheckedInSchema()
-    {
-        var generated = Generate();
-        if (Environment.GetEnvironmentVariable("CONNECTIVITY_ACCEPT_SCHEMAS") == "1")
-        {
-            File.WriteAllText(SchemaPath, generated);
-        }
-
-        var checkedIn = File.Exists(SchemaPath) ? File.ReadAllText(SchemaPath).ReplaceLineEndings("\n") : string.Empty;
-
-        Assert.True(checkedIn == generated, $"The generated ownership policy schema differs from {SchemaPath}. If the document model change is intended, accept it with CONNECTIVITY_ACCEPT_SCHEMAS=1.\n{generated}");
-    }
+    public void Generate_MatchesCheckedInSchema() => SchemaPublisher.AssertMatchesCheckedIn(Generate(), SchemaPath);
 
     [Fact]
     public async Task CheckedInSchema_ValidDocument_Passes()
