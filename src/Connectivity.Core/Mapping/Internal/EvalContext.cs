@@ -26,7 +26,8 @@ internal ref struct EvalContext(ReadOnlySpan<byte> input, RecordState state, Map
     public readonly void Error(string code, string? sourcePath, string message)
     {
         var target = ElementIndex >= 0 ? $"{Target} (element {ElementIndex})" : Target;
-        State.AddError(code, Target, sourcePath, $"{target}: {message}");
+        var source = sourcePath is null || message.Contains(sourcePath, StringComparison.Ordinal) ? string.Empty : $" (source: {sourcePath})";
+        State.AddError(code, Target, sourcePath, $"{target}: {message}{source}");
     }
 
     /// <summary>Describes a value for an error message without quoting a whole payload.</summary>
