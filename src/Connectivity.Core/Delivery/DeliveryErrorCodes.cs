@@ -1,6 +1,6 @@
 namespace Connectivity.Delivery;
 
-/// <summary>Stable error codes of reliable delivery. The full list is in <c>docs/error-codes-delivery.md</c>.</summary>
+/// <summary>Stable error codes of reliable delivery. The full list is in <c>docs/error-codes.md</c>.</summary>
 public static class DeliveryErrorCodes
 {
     /// <summary>No destination writer is registered for the message's destination.</summary>

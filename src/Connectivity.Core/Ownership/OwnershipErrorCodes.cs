@@ -2,7 +2,7 @@ namespace Connectivity.Ownership;
 
 /// <summary>
 /// Stable error codes of ownership policies and ownership decisions. The list with explanations is in
-/// <c>docs/error-codes-ownership.md</c>.
+/// <c>docs/error-codes.md</c>.
 /// </summary>
 public static class OwnershipErrorCodes
 {
