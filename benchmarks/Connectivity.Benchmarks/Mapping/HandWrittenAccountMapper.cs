@@ -454,14 +454,32 @@ public sealed class HandWrittenAccountMapper
             return;
         }
 
-        Span<byte> upper = stackalloc byte[16];
-        if (currency.Length <= upper.Length && Ascii.ToUpper(currency, upper, out var written) == OperationStatus.Done)
+        WriteCased(w, Currency, currency, upper: true);
+    }
+
+    /// <summary>upper/lower: ASCII in place; other text through a stack buffer of chars, so no string is made either way.</summary>
+    private static void WriteCased(Utf8JsonWriter w, JsonEncodedText name, ReadOnlySpan<byte> text, bool upper)
+    {
+        if (text.Length <= 256)
         {
-            w.WriteString(Currency, upper[..written]);
+            Span<byte> bytes = stackalloc byte[256];
+            var status = upper ? Ascii.ToUpper(text, bytes, out var written) : Ascii.ToLower(text, bytes, out written);
+            if (status == OperationStatus.Done)
+            {
+                w.WriteString(name, bytes[..written]);
+                return;
+            }
+
+            Span<char> chars = stackalloc char[256];
+            Span<char> cased = stackalloc char[256];
+            var count = Encoding.UTF8.GetChars(text, chars);
+            _ = upper ? chars[..count].ToUpperInvariant(cased) : chars[..count].ToLowerInvariant(cased);
+            w.WriteString(name, cased[..count]);
             return;
         }
 
-        w.WriteString(Currency, Encoding.UTF8.GetString(currency).ToUpperInvariant());
+        var value = Encoding.UTF8.GetString(text);
+        w.WriteString(name, upper ? value.ToUpperInvariant() : value.ToLowerInvariant());
     }
 
     /// <summary>toDateTime: Salesforce's <c>yyyy-MM-ddTHH:mm:ss.fff+hhmm</c> is rewritten in place; anything else goes through DateTimeOffset.</summary>
@@ -545,15 +563,7 @@ public sealed class HandWrittenAccountMapper
 
         if (HasText(source, contact.Email, out var email))
         {
-            Span<byte> lower = stackalloc byte[256];
-            if (email.Length <= lower.Length && Ascii.ToLower(email, lower, out var written) == OperationStatus.Done)
-            {
-                w.WriteString(Email, lower[..written]);
-            }
-            else
-            {
-                w.WriteString(Email, Encoding.UTF8.GetString(email).ToLowerInvariant());
-            }
+            WriteCased(w, Email, email, upper: false);
         }
 
         WriteCopy(w, source, Phone, contact.Phone);
