@@ -12,7 +12,8 @@ namespace Connectivity.Benchmarks.Mapping;
 /// Before timing, every contender's output is checked against the engine's direct output (<see cref="MappingVerifier"/>).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+// Ten warm-up iterations: with three, tiered JIT had not settled on this 2-core machine (iterations fell from 50 us to 10 us).
+[SimpleJob(launchCount: 1, warmupCount: 10, iterationCount: 10)]
 public class MappingBenchmark
 {
     /// <summary>Records per operation, so BenchmarkDotNet reports per record.</summary>
