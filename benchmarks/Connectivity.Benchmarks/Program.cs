@@ -13,7 +13,7 @@ public static class Program
     {
         if (args.Contains("--quick"))
         {
-            var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(4);
+            var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(3.5);
             return MappingQuickRun.Run(Console.Out, seconds);
         }
 

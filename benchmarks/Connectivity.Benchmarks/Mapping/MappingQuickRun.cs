@@ -13,7 +13,7 @@ public static class MappingQuickRun
     /// <param name="output">Where to print.</param>
     /// <param name="seconds">How long to time each contender.</param>
     /// <returns>0, or 1 when a contender's output differs from the engine's.</returns>
-    public static int Run(TextWriter output, double seconds = 4)
+    public static int Run(TextWriter output, double seconds = 3.5)
     {
         var benchmark = new MappingBenchmark();
         benchmark.Prepare();
@@ -37,7 +37,7 @@ public static class MappingQuickRun
         double? baseline = null;
         foreach (var (name, run) in contenders)
         {
-            Time(run, 0.6);
+            Time(run, 1.2);
             var (recordsPerSecond, bytesPerRecord) = Time(run, seconds);
             baseline ??= recordsPerSecond;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-20} {recordsPerSecond,12:N0} {bytesPerRecord,10:N0} {recordsPerSecond / baseline.Value,7:0.00}"));
