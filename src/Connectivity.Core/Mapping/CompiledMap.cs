@@ -130,9 +130,12 @@ public sealed partial class CompiledMap
     private bool Run(ReadOnlySpan<byte> source, RecordState state)
     {
         state.Reset(_program.ScopeSlotCounts);
+
+        // Neither Utf8JsonReader nor Utf8JsonWriter refuses invalid UTF-8 in string values (the writer would
+        // quietly write replacement characters), so the record is checked once, up front (vectorized).
         if (!Utf8.IsValid(source))
         {
-            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record is not valid UTF-8 (byte {FirstInvalidUtf8(source)}).");
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, InvalidUtf8(source));
             return false;
         }
 
@@ -161,6 +164,8 @@ public sealed partial class CompiledMap
         state.Writer.Flush();
         return !state.HasErrors;
     }
+
+    private static string InvalidUtf8(ReadOnlySpan<byte> source) => $"the record is not valid UTF-8 (byte {FirstInvalidUtf8(source)}).";
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> source)
     {

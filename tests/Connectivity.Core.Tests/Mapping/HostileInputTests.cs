@@ -86,6 +86,25 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Map_InvalidUtf8InAnUnreadField_IsStillAnError()
+    {
+        byte[] record = [.. "{\"Name\":\"A\",\"Noise\":\"x"u8, 0xFF, .. "\"}"u8];
+
+        var error = Assert.Single(Map.Map(record, new ArrayBufferWriter<byte>()).Errors);
+
+        Assert.Equal(MappingErrorCodes.MalformedRecord, error.Code);
+    }
+
+    [Fact]
+    public void Map_InvalidUtf8CapturedRaw_IsAnError()
+    {
+        var map = new MapBuilder("raw").WithOptions(MapOptions.Default with { CaptureUnmappedInto = "extra" }).Field("name", r => r.Copy("Name")).Build();
+        byte[] record = [.. "{\"Name\":\"A\",\"Noise\":[\"x"u8, 0xC3, .. "\"]}"u8];
+
+        Assert.Contains("not valid UTF-8", Assert.Single(map.Map(record, new ArrayBufferWriter<byte>()).Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Map_FiftyMegabyteString_MapsWithoutQuotingItInErrors()
     {
         var big = new string('x', 50 * 1024 * 1024);

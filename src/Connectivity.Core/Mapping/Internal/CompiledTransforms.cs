@@ -58,6 +58,15 @@ internal sealed class CaseTransform(bool upper) : CompiledTransform
             return new MapValue(ValueKind.String, ValueStore.Scratch, start, bytes.Length);
         }
 
+        if (bytes.Length <= 1024)
+        {
+            Span<char> source = stackalloc char[bytes.Length];
+            Span<char> cased = stackalloc char[bytes.Length];
+            var count = Encoding.UTF8.GetChars(bytes, source);
+            _ = upper ? MemoryExtensions.ToUpperInvariant(source[..count], cased) : MemoryExtensions.ToLowerInvariant(source[..count], cased);
+            return state.ScratchString(cased[..count]);
+        }
+
         var text = Encoding.UTF8.GetString(bytes);
         return state.ScratchString(upper ? text.ToUpperInvariant() : text.ToLowerInvariant());
     }
@@ -286,8 +295,14 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
             return MapValue.Absent;
         }
 
-        var format = outputFormat ?? (dateOnly ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz");
         var span = context.State.ReserveScratch(96, out var start);
+        if (outputFormat is null)
+        {
+            context.State.TrimScratch(start, ValueText.FormatIso(parsed, dateOnly, span));
+            return new MapValue(ValueKind.String, ValueStore.Scratch, start, context.State.ScratchLength - start);
+        }
+
+        var format = outputFormat;
         if (!parsed.TryFormat(span, out var written, format, CultureInfo.InvariantCulture))
         {
             context.State.TrimScratch(start, 0);
@@ -311,9 +326,16 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
     }
 }
 
-internal sealed class ValueMapTransform(string name, FrozenDictionary<string, MapValue> entries, MapValue fallback, UnknownValueHandling onUnknown) : CompiledTransform
+internal sealed class ValueMapTransform(string name, FrozenDictionary<string, MapValue> entries, MapValue fallback, UnknownValueHandling onUnknown, bool ignoreCase) : CompiledTransform
 {
+    private const int LinearScanLimit = 16;
+
     private readonly FrozenDictionary<string, MapValue>.AlternateLookup<ReadOnlySpan<char>> _lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Small ASCII tables (most picklists) are scanned on the UTF-8 bytes, without decoding the value.
+    private readonly (byte[] Key, MapValue Value)[]? _small = entries.Count <= LinearScanLimit && entries.Keys.All(static k => Ascii.IsValid(k))
+        ? [.. entries.Select(static e => (Encoding.UTF8.GetBytes(e.Key), e.Value))]
+        : null;
 
     public override MapValue Apply(ref EvalContext context, MapValue value, string? sourcePath)
     {
@@ -330,14 +352,27 @@ internal sealed class ValueMapTransform(string name, FrozenDictionary<string, Ma
 
         var bytes = context.Bytes(value);
         MapValue mapped;
+        if (_small is not null && Ascii.IsValid(bytes))
+        {
+            foreach (var (key, candidate) in _small)
+            {
+                if (ignoreCase ? Ascii.EqualsIgnoreCase(bytes, key) : bytes.SequenceEqual(key))
+                {
+                    return candidate;
+                }
+            }
+
+            return Unknown(ref context, value, sourcePath);
+        }
+
         var found = bytes.Length <= 256
             ? TryLookupSmall(bytes, out mapped)
             : entries.TryGetValue(Encoding.UTF8.GetString(bytes), out mapped);
-        if (found)
-        {
-            return mapped;
-        }
+        return found ? mapped : Unknown(ref context, value, sourcePath);
+    }
 
+    private MapValue Unknown(ref EvalContext context, MapValue value, string? sourcePath)
+    {
         switch (onUnknown)
         {
             case UnknownValueHandling.UseDefault:

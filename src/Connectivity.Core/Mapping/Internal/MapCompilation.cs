@@ -60,6 +60,7 @@ internal sealed class MapCompilation
             return null;
         }
 
+        _trie.Root.Freeze();
         return new MapProgram
         {
             Trie = _trie,
@@ -566,7 +567,7 @@ internal sealed class MapCompilation
         {
             var known = _definition.ValueMaps.Keys.Concat(_options.SharedValueMaps.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
             Error(MappingErrorCodes.UnknownValueMap, targetPath, $"the value map '{name}' is not defined; known: {(known.Length == 0 ? "none" : string.Join(", ", known))}.");
-            return new ValueMapTransform(name ?? string.Empty, FrozenDictionary<string, MapValue>.Empty, MapValue.Absent, UnknownValueHandling.PassThrough);
+            return new ValueMapTransform(name ?? string.Empty, FrozenDictionary<string, MapValue>.Empty, MapValue.Absent, UnknownValueHandling.PassThrough, ignoreCase: false);
         }
 
         var kinds = table.Entries.Values.Select(KindOf).Distinct().ToArray();
@@ -584,7 +585,7 @@ internal sealed class MapCompilation
             Error(MappingErrorCodes.InvalidRule, targetPath, $"the value map '{name}' uses a default but has none.");
         }
 
-        var compiled = new ValueMapTransform(name, entries, table.Default is { } d ? Literal(d) : MapValue.Absent, onUnknown);
+        var compiled = new ValueMapTransform(name, entries, table.Default is { } d ? Literal(d) : MapValue.Absent, onUnknown, table.IgnoreCase);
         _valueMaps[name] = compiled;
         return compiled;
     }

@@ -30,10 +30,9 @@ internal static class SourceReader
 
     private static void ReadObject(ref Utf8JsonReader reader, SourceNode node, int frame, RecordState state, bool captureUnmapped)
     {
-        var properties = node.Properties;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var child = FindChild(ref reader, properties);
+            var child = FindChild(ref reader, node);
             if (child is null)
             {
                 if (captureUnmapped)
@@ -100,11 +99,22 @@ internal static class SourceReader
 
     private static int ScopeSlots(SourceNode element, RecordState state) => state.ScopeSlotCounts[element.Scope];
 
-    private static SourceNode? FindChild(ref Utf8JsonReader reader, SourceNode[] properties)
+    private static SourceNode? FindChild(ref Utf8JsonReader reader, SourceNode node)
     {
+        var properties = node.Properties;
         if (!reader.ValueIsEscaped)
         {
             var name = reader.ValueSpan;
+            if (node.Lookup is { } lookup)
+            {
+                if (!lookup.TryGetValue(SourceNode.KeyOf(name), out var candidates))
+                {
+                    return null;
+                }
+
+                properties = candidates;
+            }
+
             foreach (var property in properties)
             {
                 if (name.SequenceEqual(property.NameUtf8))

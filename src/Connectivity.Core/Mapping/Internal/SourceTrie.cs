@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Connectivity.Mapping.Internal;
@@ -20,6 +21,26 @@ internal sealed class SourceNode(string name, SourceNode? parent, int scope)
     public SourceNode? Element { get; set; }
 
     public int Slot { get; set; } = -1;
+
+    /// <summary>Gets the children grouped by a cheap key of their UTF-8 name, for nodes with many children.</summary>
+    public System.Collections.Frozen.FrozenDictionary<int, SourceNode[]>? Lookup { get; private set; }
+
+    public static int KeyOf(ReadOnlySpan<byte> name)
+        => name.IsEmpty ? 0 : (name.Length << 16) | (name[0] << 8) | name[^1];
+
+    /// <summary>Builds <see cref="Lookup"/> here and below, once the trie is complete.</summary>
+    public void Freeze()
+    {
+        Lookup = Properties.Length > 4
+            ? Properties.GroupBy(static p => KeyOf(p.NameUtf8)).ToFrozenDictionary(static g => g.Key, static g => g.ToArray())
+            : null;
+        foreach (var child in Properties)
+        {
+            child.Freeze();
+        }
+
+        Element?.Freeze();
+    }
 }
 
 /// <summary>

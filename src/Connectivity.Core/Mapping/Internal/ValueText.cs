@@ -84,6 +84,12 @@ internal static class ValueText
     /// </summary>
     public static bool FitsDecimalExactly(ReadOnlySpan<byte> number)
     {
+        // Up to 28 significant digits with at most 28 after the point always fit a decimal exactly.
+        if (number.IndexOfAny((byte)'e', (byte)'E') < 0 && CountSignificant(number, out var scale) <= 28 && scale <= 28)
+        {
+            return true;
+        }
+
         if (!TryParseDecimal(number, out var value))
         {
             return false;
@@ -113,6 +119,34 @@ internal static class ValueText
         }
 
         return significant <= 28;
+    }
+
+    private static int CountSignificant(ReadOnlySpan<byte> number, out int scale)
+    {
+        var significant = 0;
+        scale = 0;
+        var afterPoint = false;
+        foreach (var b in number)
+        {
+            if (b == '.')
+            {
+                afterPoint = true;
+            }
+            else if ((uint)(b - '0') <= 9)
+            {
+                if (significant > 0 || b != '0')
+                {
+                    significant++;
+                }
+
+                if (afterPoint)
+                {
+                    scale++;
+                }
+            }
+        }
+
+        return significant;
     }
 
     /// <summary>Reads a JSON number (plain or with an exponent) as a decimal; false when out of range.</summary>
@@ -210,6 +244,11 @@ internal static class ValueText
     {
         value = default;
         utf8 = Trim(utf8);
+        if (formats.Count == 0 && TryParseIso(utf8, out value))
+        {
+            return true;
+        }
+
         if (utf8.Length == 0 || utf8.Length > 128)
         {
             return false;
@@ -252,6 +291,170 @@ internal static class ValueText
         }
 
         return DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, Styles, out value);
+    }
+
+    /// <summary>
+    /// The common ISO 8601 shapes, read straight from the bytes: <c>yyyy-MM-dd</c>, and
+    /// <c>yyyy-MM-ddTHH:mm[:ss[.f…]]</c> followed by nothing (UTC), <c>Z</c>, <c>±HH:mm</c> or <c>±HHmm</c>.
+    /// Anything else falls back to the general parser.
+    /// </summary>
+    public static bool TryParseIso(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length < 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text, 0, 4, out var year) || !TryDigits(text, 5, 2, out var month) || !TryDigits(text, 8, 2, out var day)
+            || month is < 1 or > 12 || day < 1 || year < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        int hour = 0, minute = 0, second = 0;
+        long ticks = 0;
+        var i = 10;
+        if (i < text.Length)
+        {
+            if (text[i] is not ((byte)'T' or (byte)'t' or (byte)' ') || text.Length < i + 6 || text[i + 3] != ':'
+                || !TryDigits(text, i + 1, 2, out hour) || !TryDigits(text, i + 4, 2, out minute) || hour > 23 || minute > 59)
+            {
+                return false;
+            }
+
+            i += 6;
+            if (i < text.Length && text[i] == ':')
+            {
+                if (!TryDigits(text, i + 1, 2, out second) || second > 59)
+                {
+                    return false;
+                }
+
+                i += 3;
+                if (i < text.Length && text[i] == '.')
+                {
+                    i++;
+                    var digits = 0;
+                    while (i < text.Length && (uint)(text[i] - '0') <= 9)
+                    {
+                        if (digits < 7)
+                        {
+                            ticks = (ticks * 10) + (text[i] - '0');
+                        }
+
+                        digits++;
+                        i++;
+                    }
+
+                    if (digits == 0)
+                    {
+                        return false;
+                    }
+
+                    for (var pad = digits; pad < 7; pad++)
+                    {
+                        ticks *= 10;
+                    }
+                }
+            }
+        }
+
+        var offset = TimeSpan.Zero;
+        if (i < text.Length)
+        {
+            var zone = text[i..];
+            if (zone.Length == 1 && (zone[0] | 0x20) == 'z')
+            {
+                offset = TimeSpan.Zero;
+            }
+            else if (zone.Length is 5 or 6 && zone[0] is (byte)'+' or (byte)'-'
+                && TryDigits(zone, 1, 2, out var offsetHours)
+                && (zone.Length == 5 ? TryDigits(zone, 3, 2, out var offsetMinutes) : zone[3] == ':' & TryDigits(zone, 4, 2, out offsetMinutes))
+                && offsetHours <= 14 && offsetMinutes <= 59)
+            {
+                offset = new TimeSpan(offsetHours, offsetMinutes, 0) * (zone[0] == '-' ? -1 : 1);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks);
+        return true;
+    }
+
+    /// <summary>Writes ISO 8601: <c>yyyy-MM-dd</c>, or <c>yyyy-MM-ddTHH:mm:ss[.fffffff]±HH:mm</c> with trailing zeros of the fraction left out.</summary>
+    public static int FormatIso(DateTimeOffset value, bool dateOnly, Span<byte> destination)
+    {
+        var at = 0;
+        Write(value.Year, 4, destination, ref at);
+        destination[at++] = (byte)'-';
+        Write(value.Month, 2, destination, ref at);
+        destination[at++] = (byte)'-';
+        Write(value.Day, 2, destination, ref at);
+        if (dateOnly)
+        {
+            return at;
+        }
+
+        destination[at++] = (byte)'T';
+        Write(value.Hour, 2, destination, ref at);
+        destination[at++] = (byte)':';
+        Write(value.Minute, 2, destination, ref at);
+        destination[at++] = (byte)':';
+        Write(value.Second, 2, destination, ref at);
+        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction > 0)
+        {
+            destination[at++] = (byte)'.';
+            var digits = 7;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            Write(fraction, digits, destination, ref at);
+        }
+
+        var offset = value.Offset;
+        destination[at++] = offset < TimeSpan.Zero ? (byte)'-' : (byte)'+';
+        offset = offset.Duration();
+        Write(offset.Hours, 2, destination, ref at);
+        destination[at++] = (byte)':';
+        Write(offset.Minutes, 2, destination, ref at);
+        return at;
+    }
+
+    private static void Write(int number, int width, Span<byte> destination, ref int at)
+    {
+        for (var i = width - 1; i >= 0; i--)
+        {
+            destination[at + i] = (byte)('0' + (number % 10));
+            number /= 10;
+        }
+
+        at += width;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<byte> text, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + (int)digit;
+        }
+
+        return true;
     }
 
     private static bool TryParseMicrosoftDate(ReadOnlySpan<char> text, out DateTimeOffset value)
