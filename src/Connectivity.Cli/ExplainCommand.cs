@@ -24,7 +24,8 @@ internal sealed class ExplainCommand : CliCommand
         if (!result.Succeeded)
         {
             MapFile.WriteProblems(path, result.Errors, console.Error);
-            throw new UsageException($"the map document has {result.Errors.Count} problem(s); nothing to explain.");
+            console.Error.WriteLine($"connectivity explain: the map document has {result.Errors.Count} problem(s); nothing to explain.");
+            return ValueTask.FromResult(ExitCodes.BadMapOrUsage);
         }
 
         console.Out.Write(result.Map!.Explain().ToString());

@@ -69,7 +69,8 @@ internal sealed class RunCommand : CliCommand
         if (!result.Succeeded)
         {
             MapFile.WriteProblems(settings.MapPath, result.Errors, console.Error);
-            throw new UsageException($"the map document has {result.Errors.Count} problem(s); run 'connectivity validate {settings.MapPath}'. Nothing was mapped.");
+            console.Error.WriteLine($"connectivity run: the map document has {result.Errors.Count} problem(s); nothing was mapped.");
+            return ExitCodes.BadMapOrUsage;
         }
 
         var input = OpenInput(settings.Input, console);
