@@ -51,9 +51,9 @@ public sealed partial class CompiledMap
                     continue;
                 }
 
-                if (end - start >= options.MaxRecordBytes && !skipping)
+                if (end - start > options.MaxRecordBytes && !skipping)
                 {
-                    run.Fail(new MapError(MappingErrorCodes.RecordTooLarge, string.Empty, null, $"the record is larger than {options.MaxRecordBytes} bytes; it was skipped."));
+                    run.Fail(StreamRun.TooLarge(options.MaxRecordBytes));
                     skipping = true;
                 }
 
@@ -124,6 +124,7 @@ public sealed partial class CompiledMap
         var buffer = ArrayPool<byte>.Shared.Rent(ReadChunk);
         var end = 0;
         var final = false;
+        var limit = options.MaxRecordBytes;
         try
         {
             while (!scan.Done)
@@ -132,10 +133,11 @@ public sealed partial class CompiledMap
                 {
                     if (end == buffer.Length)
                     {
-                        if (end >= options.MaxRecordBytes + ReadChunk)
+                        if (end > options.MaxRecordBytes && scan.InArray && !scan.Skipping)
                         {
-                            run.Fail(new MapError(MappingErrorCodes.RecordTooLarge, string.Empty, null, $"the record is larger than {options.MaxRecordBytes} bytes; the rest of the input was not read."));
-                            break;
+                            // The element does not fit the limit: report it and read past it token by token.
+                            run.Fail(StreamRun.TooLarge(options.MaxRecordBytes));
+                            scan.Skipping = true;
                         }
 
                         var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
@@ -150,7 +152,7 @@ public sealed partial class CompiledMap
                     end += read;
                 }
 
-                var consumed = scan.Process(buffer.AsSpan(0, end), final, run);
+                var consumed = scan.Process(buffer.AsSpan(0, end), final, run, limit);
                 buffer.AsSpan(consumed, end - consumed).CopyTo(buffer);
                 end -= consumed;
                 await run.FlushIfFullAsync(cancellationToken).ConfigureAwait(false);
@@ -186,7 +188,14 @@ public sealed partial class CompiledMap
 
         public string? Error { get; private set; }
 
-        public int Process(ReadOnlySpan<byte> data, bool final, StreamRun run)
+        public bool InArray => _inArray;
+
+        /// <summary>Gets or sets whether the element being read is over the size limit and is being read past.</summary>
+        public bool Skipping { get; set; }
+
+        private int _skipDepth;
+
+        public int Process(ReadOnlySpan<byte> data, bool final, StreamRun run, int limit)
         {
             var reader = new Utf8JsonReader(data, final, _state);
             var consumed = 0;
@@ -194,6 +203,29 @@ public sealed partial class CompiledMap
             {
                 while (!Done)
                 {
+                    if (Skipping)
+                    {
+                        if (!reader.Read())
+                        {
+                            break;
+                        }
+
+                        _skipDepth += reader.TokenType switch
+                        {
+                            JsonTokenType.StartObject or JsonTokenType.StartArray => 1,
+                            JsonTokenType.EndObject or JsonTokenType.EndArray => -1,
+                            _ => 0,
+                        };
+                        consumed = (int)reader.BytesConsumed;
+                        _state = reader.CurrentState;
+                        if (_skipDepth == 0)
+                        {
+                            Skipping = false;
+                        }
+
+                        continue;
+                    }
+
                     if (_inArray)
                     {
                         var before = reader;
@@ -216,7 +248,15 @@ public sealed partial class CompiledMap
                             break;
                         }
 
-                        run.MapLine(data[start..(int)reader.BytesConsumed]);
+                        if ((int)reader.BytesConsumed - start > limit)
+                        {
+                            run.Fail(StreamRun.TooLarge(limit));
+                        }
+                        else
+                        {
+                            run.MapLine(data[start..(int)reader.BytesConsumed]);
+                        }
+
                         consumed = (int)reader.BytesConsumed;
                         _state = reader.CurrentState;
                         continue;
@@ -330,6 +370,12 @@ public sealed partial class CompiledMap
                 return;
             }
 
+            if (record.Length > options.MaxRecordBytes)
+            {
+                Fail(TooLarge(options.MaxRecordBytes));
+                return;
+            }
+
             _records++;
             var result = map.Map(record, _batch);
             if (result.Succeeded)
@@ -348,6 +394,9 @@ public sealed partial class CompiledMap
                 progress.Report(Summary());
             }
         }
+
+        public static MapError TooLarge(int limit)
+            => new(MappingErrorCodes.RecordTooLarge, string.Empty, null, $"the record is larger than {limit} bytes; it was skipped.");
 
         public void Fail(MapError error)
         {

@@ -36,6 +36,32 @@ public sealed class StreamingTests
         Assert.Equal((2L, 1L, 1L), (summary.Records, summary.Succeeded, summary.Failed));
     }
 
+    [Fact]
+    public async Task MapNdjson_SmallRecordOverTheLimit_IsRefusedToo()
+    {
+        var (output, errors, summary) = await RunNdjson("{\"Id\":\"" + new string('x', 500) + "\"}\n{\"Id\":\"ok\"}\n", new MapStreamOptions { MaxRecordBytes = 100 }, chunk: 4096);
+
+        Assert.Equal("{\"id\":\"ok\"}\n", output);
+        Assert.Contains("CNX1008", errors, StringComparison.Ordinal);
+        Assert.Equal((2L, 1L, 1L), (summary.Records, summary.Succeeded, summary.Failed));
+    }
+
+    [Theory]
+    [InlineData(100, 4096)]
+    [InlineData(1000, 7)]
+    [InlineData(100_000, 4096)]
+    public async Task MapJsonArray_ElementOverTheLimit_IsSkippedAndTheNextMaps(int size, int chunk)
+    {
+        var big = "{\"Id\":\"big\",\"Pad\":[" + string.Join(",", Enumerable.Repeat("\"" + new string('x', 50) + "\"", size / 50)) + "]}";
+        var input = "{\"records\":[{\"Id\":\"a\"}," + big + ",{\"Id\":\"c\"}]}";
+
+        var (output, errors, summary) = await RunArray(input, new MapStreamOptions { ArrayPath = "records", MaxRecordBytes = size / 2 }, chunk);
+
+        Assert.Equal("{\"id\":\"a\"}\n{\"id\":\"c\"}\n", output);
+        Assert.Contains("CNX1008", errors, StringComparison.Ordinal);
+        Assert.Equal((3L, 2L, 1L), (summary.Records, summary.Succeeded, summary.Failed));
+    }
+
     [Theory]
     [InlineData(null, """[{"Id":"a"},{"Id":"b","Amount":"2"}]""")]
     [InlineData("records", """{"totalSize":2,"done":true,"records":[{"Id":"a"},{"Id":"b","Amount":"2"}],"nextRecordsUrl":null}""")]
