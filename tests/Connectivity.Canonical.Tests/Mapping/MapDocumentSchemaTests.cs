@@ -38,7 +38,7 @@ public sealed class MapDocumentSchemaTests
     [Fact]
     public void Reader_KnowsExactlyTheModelsTransformKinds()
     {
-        var kinds = Enum.GetNames<TransformKindModel>().Select(JsonNamingPolicy.CamelCase.ConvertName);
+        var kinds = Enum.GetNames<Connectivity.Mapping.ValueTransformKind>().Select(JsonNamingPolicy.CamelCase.ConvertName);
 
         Assert.Equal(kinds.Order(StringComparer.Ordinal), MapDocumentReader.TransformKinds.Order(StringComparer.Ordinal));
     }

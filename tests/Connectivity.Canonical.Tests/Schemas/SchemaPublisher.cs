@@ -26,7 +26,12 @@ internal static class SchemaPublisher
         foreach (var definition in schema.Definitions.Values.Where(static d => d.IsEnumeration))
         {
             // Document enums are written camelCase ("useDefault", "padLeft"), as the readers expect.
-            var names = definition.Enumeration.Select(static v => JsonNamingPolicy.CamelCase.ConvertName(v?.ToString() ?? string.Empty)).ToArray();
+            // Names of integer-backed enums come from EnumerationNames; document enums are always strings.
+            var source = definition.EnumerationNames.Count == definition.Enumeration.Count && definition.Type != JsonObjectType.String
+                ? definition.EnumerationNames.ToList()
+                : definition.Enumeration.Select(static v => v?.ToString() ?? string.Empty).ToList();
+            var names = source.Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
+            definition.Type = JsonObjectType.String;
             definition.Enumeration.Clear();
             definition.EnumerationNames.Clear();
             foreach (var name in names)

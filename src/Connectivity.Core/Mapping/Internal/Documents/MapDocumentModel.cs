@@ -191,7 +191,7 @@ internal sealed class TransformModel
 {
     [Required]
     [Description("What the step does.")]
-    public TransformKindModel Kind { get; set; }
+    public ValueTransformKind Kind { get; set; }
 
     [Description("split: the separator.")]
     public string? Separator { get; set; }
@@ -237,26 +237,4 @@ internal enum EpochModel
     Seconds,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<TransformKindModel>))]
-internal enum TransformKindModel
-{
-    Trim,
-    Upper,
-    Lower,
-    Split,
-    Substring,
-    PadLeft,
-    PadRight,
-    ToText,
-    ToInteger,
-    ToDecimal,
-    ToNumber,
-    ToBoolean,
-    ToDate,
-    ToDateTime,
-    ValueMap,
-    Default,
-    Required,
-    NullIf,
-}
 #pragma warning restore CA1812

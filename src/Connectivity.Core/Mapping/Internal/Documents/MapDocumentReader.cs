@@ -16,8 +16,7 @@ internal sealed class MapDocumentReader
     public static readonly string[] RuleKeys = [.. SourceKeys, "separator", "args", "then", "otherwise", "element", "where", "value", "transforms"];
     public static readonly string[] ConditionKeys = ["exists", "missing", "path", "equals", "in", "notIn", "ignoreCase", "all", "any", "not"];
     public static readonly string[] TransformKeys = ["kind", "separator", "index", "start", "length", "width", "char", "name", "formats", "output", "epoch", "value", "values"];
-    public static readonly string[] TransformKinds =
-        ["trim", "upper", "lower", "split", "substring", "padLeft", "padRight", "toText", "toInteger", "toDecimal", "toNumber", "toBoolean", "toDate", "toDateTime", "valueMap", "default", "required", "nullIf"];
+    public static readonly string[] TransformKinds = [.. Enum.GetNames<ValueTransformKind>().Select(JsonNamingPolicy.CamelCase.ConvertName)];
 
     private readonly List<MapDefinitionError> _errors;
     private readonly int[] _lineStarts;
@@ -368,13 +367,7 @@ internal sealed class MapDocumentReader
                 continue;
             }
 
-            var kind = Enum.Parse<ValueTransformKind>(kindName switch
-            {
-                "upper" => "Upper",
-                "lower" => "Lower",
-                "toText" => "ToText",
-                _ => char.ToUpperInvariant(kindName[0]) + kindName[1..],
-            });
+            var kind = Enum.Parse<ValueTransformKind>(kindName, ignoreCase: true);
             var transform = new ValueTransform(kind)
             {
                 Text = String(item, at, kind is ValueTransformKind.ValueMap ? "name" : kind is ValueTransformKind.PadLeft or ValueTransformKind.PadRight ? "char" : "separator", required: kind is ValueTransformKind.ValueMap or ValueTransformKind.Split),
