@@ -112,7 +112,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         var database = _file.Create(_time);
         await database.InitializeAsync();
 
-        Assert.Equal(2L, Scalar(database, "SELECT MAX(version) FROM cnx_schema_version;"));
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar(database, "SELECT MAX(version) FROM cnx_schema_version;"));
         Assert.Equal(42L, Scalar(database, "SELECT applied_at FROM cnx_schema_version WHERE version = 1;"));
         Assert.Equal(_time.GetUtcNow().UtcTicks, Scalar(database, "SELECT applied_at FROM cnx_schema_version WHERE version = 2;"));
         var checkpoint = await new SqliteCheckpointStore(database, _time).GetAsync(new CheckpointKey("crm", "customers", "0"));
