@@ -94,6 +94,17 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void AddSqliteStores_EchoGuardBoundNotPositive_OptionsFailValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectivity().AddSqliteStores(_file.DatabasePath);
+        services.Configure<EchoGuardOptions>(static o => o.MaxFingerprintsPerRecord = 0);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EchoGuardOptions>>().Value);
+    }
+
+    [Fact]
     public async Task Initialize_FileAtSchemaVersionOne_MigratesToLatestAndKeepsItsData()
     {
         // A file exactly as version 1 of this package left it, with a checkpoint and a pending outbox message in it.

@@ -52,7 +52,9 @@ public static class SqliteConnectivityBuilderExtensions
         services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         services.TryAddSingleton<ICheckpointStore, SqliteCheckpointStore>();
         services.TryAddSingleton<IStoreTransactionFactory, SqliteStoreTransactionFactory>();
-        services.AddOptions<EchoGuardOptions>();
+        services.AddOptions<EchoGuardOptions>()
+            .Validate(static o => o.TimeToLive > TimeSpan.Zero && o.MaxFingerprintsPerRecord > 0, "EchoGuardOptions.TimeToLive and MaxFingerprintsPerRecord must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton<IIdentityMap, SqliteIdentityMap>();
         services.TryAddSingleton<IBaseSnapshotStore, SqliteBaseSnapshotStore>();
         services.TryAddSingleton<IEchoFingerprintStore, SqliteEchoFingerprintStore>();
