@@ -8,6 +8,9 @@ using Connectivity.Idempotency;
 using Connectivity.Inbox;
 using Connectivity.Checkpoints;
 using Connectivity.Delivery;
+using Connectivity.ChangeTracking;
+using Connectivity.Identity;
+using Connectivity.Storage.Sqlite.Internal;
 
 namespace Connectivity.Storage.Sqlite.Tests;
 
@@ -48,7 +51,7 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         await again.InitializeAsync();
 
-        Assert.Equal(1L, Scalar(again, "SELECT COUNT(*) FROM cnx_schema_version;"));
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar(again, "SELECT COUNT(*) FROM cnx_schema_version;"));
     }
 
     [Fact]
@@ -66,7 +69,7 @@ public sealed class SqliteDatabaseTests : IDisposable
     public async Task AddSqliteStores_RegistersEveryStoreOnOneFileAndMigratesOnStart()
     {
         var services = new ServiceCollection();
-        services.AddConnectivity().AddSqliteStores(_file.DatabasePath).AddSqliteStores(_file.DatabasePath).AddInMemoryStores();
+        services.AddConnectivity().AddSqliteStores(_file.DatabasePath).AddSqliteStores(_file.DatabasePath).AddInMemoryStores().AddInMemoryOwnershipStores();
         await using var provider = services.BuildServiceProvider();
 
         foreach (var hosted in provider.GetServices<IHostedService>())
@@ -80,9 +83,56 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.IsType<SqliteInboxStore>(provider.GetRequiredService<IInboxStore>());
         Assert.IsType<SqliteCheckpointStore>(provider.GetRequiredService<ICheckpointStore>());
         Assert.IsType<SqliteStoreTransactionFactory>(provider.GetRequiredService<IStoreTransactionFactory>());
+        Assert.IsType<SqliteIdentityMap>(provider.GetRequiredService<IIdentityMap>());
+        Assert.IsType<SqliteBaseSnapshotStore>(provider.GetRequiredService<IBaseSnapshotStore>());
+        Assert.IsType<SqliteEchoFingerprintStore>(provider.GetRequiredService<IEchoFingerprintStore>());
+        Assert.IsType<SqliteConflictStore>(provider.GetRequiredService<IConflictStore>());
         Assert.Single(services, d => d.ServiceType == typeof(IOutboxStore));
         Assert.True(File.Exists(_file.DatabasePath));
         Assert.Equal(_file.DatabasePath, provider.GetRequiredService<SqliteDatabase>().DatabasePath);
         Assert.Equal(SqliteSynchronousMode.Full, provider.GetRequiredService<IOptions<SqliteStoreOptions>>().Value.Synchronous);
+    }
+
+    [Fact]
+    public void AddSqliteStores_EchoGuardBoundNotPositive_OptionsFailValidation()
+    {
+        var services = new ServiceCollection();
+        services.AddConnectivity().AddSqliteStores(_file.DatabasePath);
+        services.Configure<EchoGuardOptions>(static o => o.MaxFingerprintsPerRecord = 0);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EchoGuardOptions>>().Value);
+    }
+
+    [Fact]
+    public async Task Initialize_FileAtSchemaVersionOne_MigratesToLatestAndKeepsItsData()
+    {
+        // A file exactly as version 1 of this package left it, with a checkpoint and a pending outbox message in it.
+        using (var connection = new SqliteConnection($"Data Source={_file.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE cnx_schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL);"
+                + SqliteSchema.Migrations[0]
+                + "INSERT INTO cnx_schema_version (version, applied_at) VALUES (1, 42);"
+                + "INSERT INTO cnx_checkpoints (connector, stream, partition, cursor, updated_at) VALUES ('crm', 'customers', '0', 'cursor-7', 42);"
+                + "INSERT INTO cnx_outbox (id, destination, payload, created_at) VALUES ('" + Guid.CreateVersion7() + "', 'erp', x'01', 42);";
+            command.ExecuteNonQuery();
+        }
+
+        var database = _file.Create(_time);
+        await database.InitializeAsync();
+
+        Assert.Equal((long)SqliteDatabase.SchemaVersion, Scalar(database, "SELECT MAX(version) FROM cnx_schema_version;"));
+        Assert.Equal(42L, Scalar(database, "SELECT applied_at FROM cnx_schema_version WHERE version = 1;"));
+        Assert.Equal(_time.GetUtcNow().UtcTicks, Scalar(database, "SELECT applied_at FROM cnx_schema_version WHERE version = 2;"));
+        var checkpoint = await new SqliteCheckpointStore(database, _time).GetAsync(new CheckpointKey("crm", "customers", "0"));
+        Assert.Equal("cursor-7", checkpoint!.Cursor);
+        Assert.Equal(1L, (await new SqliteOutboxStore(database, _time).GetStatisticsAsync()).PendingCount);
+
+        var map = new SqliteIdentityMap(database, _time);
+        var created = await map.GetOrCreateAsync(new RemoteKey("crm", "customer", "C-1"));
+        Assert.True(created.Created);
+        Assert.True(await new SqliteBaseSnapshotStore(database).TrySaveAsync(new RecordKey("crm", "customer", created.CanonicalId), new BaseSnapshot("{}"u8.ToArray()), 0));
     }
 }

@@ -1,9 +1,11 @@
 using Ardalis.GuardClauses;
 using Connectivity;
+using Connectivity.ChangeTracking;
 using Connectivity.Checkpoints;
 using Connectivity.Delivery;
 using Connectivity.Delivery.Internal;
 using Connectivity.Idempotency;
+using Connectivity.Identity;
 using Connectivity.Inbox;
 using Connectivity.Outbox;
 using Connectivity.Storage.Sqlite;
@@ -17,9 +19,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class SqliteConnectivityBuilderExtensions
 {
     /// <summary>
-    /// Registers the outbox, dead-letter, idempotency, inbox and checkpoint stores and the transaction factory on one
-    /// SQLite file, created and migrated when the host starts (or on first use without a host). Call it before
-    /// <c>AddInMemoryStores</c> if both are called: the first registration of a store wins. Safe to call more than once.
+    /// Registers the outbox, dead-letter, idempotency, inbox and checkpoint stores and the transaction factory, and the
+    /// identity map, base snapshot, echo fingerprint and conflict stores, on one SQLite file, created and migrated when
+    /// the host starts (or on first use without a host). Call it before <c>AddInMemoryStores</c>,
+    /// <c>AddInMemoryOwnershipStores</c> or <c>AddOwnershipPolicy</c> if those are called: the first registration of a
+    /// store wins. Safe to call more than once. The echo fingerprint store takes its bounds from
+    /// <c>IOptions&lt;EchoGuardOptions&gt;</c>: configure them with <c>services.Configure&lt;EchoGuardOptions&gt;(…)</c>.
     /// </summary>
     /// <param name="builder">The Connectivity builder.</param>
     /// <param name="databasePath">The path of the database file.</param>
@@ -47,6 +52,13 @@ public static class SqliteConnectivityBuilderExtensions
         services.TryAddSingleton<IInboxStore, SqliteInboxStore>();
         services.TryAddSingleton<ICheckpointStore, SqliteCheckpointStore>();
         services.TryAddSingleton<IStoreTransactionFactory, SqliteStoreTransactionFactory>();
+        services.AddOptions<EchoGuardOptions>()
+            .Validate(static o => o.TimeToLive > TimeSpan.Zero && o.MaxFingerprintsPerRecord > 0, "EchoGuardOptions.TimeToLive and MaxFingerprintsPerRecord must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IIdentityMap, SqliteIdentityMap>();
+        services.TryAddSingleton<IBaseSnapshotStore, SqliteBaseSnapshotStore>();
+        services.TryAddSingleton<IEchoFingerprintStore, SqliteEchoFingerprintStore>();
+        services.TryAddSingleton<IConflictStore, SqliteConflictStore>();
         return builder;
     }
 }

@@ -79,6 +79,58 @@ internal static class SqliteSchema
             updated_at INTEGER NOT NULL,
             PRIMARY KEY (connector, stream, partition)) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE cnx_identity_links (
+            system TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            remote_id TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            linked_at INTEGER NOT NULL,
+            PRIMARY KEY (system, entity_type, remote_id)) WITHOUT ROWID;
+        CREATE INDEX ix_cnx_identity_links_canonical ON cnx_identity_links (entity_type, canonical_id, system, remote_id);
+
+        CREATE TABLE cnx_identity_merges (
+            entity_type TEXT NOT NULL,
+            merged_id TEXT NOT NULL,
+            survivor_id TEXT NOT NULL,
+            merged_at INTEGER NOT NULL,
+            PRIMARY KEY (entity_type, merged_id)) WITHOUT ROWID;
+        CREATE INDEX ix_cnx_identity_merges_survivor ON cnx_identity_merges (entity_type, survivor_id);
+
+        CREATE TABLE cnx_base_snapshots (
+            system TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            snapshot BLOB NOT NULL,
+            source_version INTEGER NULL,
+            source_modified_at INTEGER NULL,
+            PRIMARY KEY (system, entity_type, canonical_id)) WITHOUT ROWID;
+
+        CREATE TABLE cnx_echo_fingerprints (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            system TEXT NOT NULL,
+            entity_type TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            field_paths TEXT NOT NULL,
+            hash INTEGER NOT NULL,
+            written_at INTEGER NOT NULL);
+        CREATE INDEX ix_cnx_echo_fingerprints_key ON cnx_echo_fingerprints (system, entity_type, canonical_id, written_at);
+        CREATE INDEX ix_cnx_echo_fingerprints_written ON cnx_echo_fingerprints (written_at);
+
+        CREATE TABLE cnx_conflicts (
+            entity_type TEXT NOT NULL,
+            canonical_id TEXT NOT NULL,
+            system TEXT NOT NULL,
+            field_path TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            base_value TEXT NULL,
+            current_value TEXT NULL,
+            incoming_value TEXT NULL,
+            detected_at INTEGER NOT NULL,
+            PRIMARY KEY (entity_type, canonical_id, system, field_path)) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -1,0 +1,16 @@
+using Connectivity.ChangeTracking;
+using Connectivity.Core.Tests.ChangeTracking;
+
+namespace Connectivity.Storage.Sqlite.Tests;
+
+public sealed class SqliteConflictStoreTests : ConflictStoreConformanceTests, IDisposable
+{
+    private readonly SqliteTestDatabase _file = new();
+    private SqliteDatabase? _database;
+
+    private SqliteDatabase Database => _database ??= _file.Create(TimeProvider.System);
+
+    public void Dispose() => _file.Dispose();
+
+    protected override IConflictStore CreateStore() => new SqliteConflictStore(Database);
+}
