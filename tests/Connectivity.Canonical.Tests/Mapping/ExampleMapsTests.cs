@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Connectivity.Canonical.Serialization;
 using Connectivity.Mapping;
+using Connectivity.Testing.Golden;
 
 namespace Connectivity.Canonical.Tests.Mapping;
 
@@ -28,7 +29,7 @@ public sealed class ExampleMapsTests
         var result = map.Map(File.ReadAllBytes(Path.Combine(Fixtures, "crm-account.json")), output);
 
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
-        Approvals.VerifyJson(Encoding.UTF8.GetString(output.WrittenSpan), Path.Combine(Fixtures, "crm-account.erp-customer.golden.json"));
+        GoldenFile.VerifyJson(Encoding.UTF8.GetString(output.WrittenSpan), Path.Combine(Fixtures, "crm-account.erp-customer.golden.json"));
     }
 
     [Fact]
@@ -46,7 +47,7 @@ public sealed class ExampleMapsTests
         Assert.Equal("0015g00000XyZ12AAB", customer.GetRemoteId("crm"));
         var json = CanonicalJson.Serialize(customer);
         Assert.True(Connectivity.Canonical.Schemas.CanonicalSchemas.Validate<Customer>(json).IsValid);
-        Approvals.VerifyJson(json, Path.Combine(Fixtures, "crm-account.canonical-customer.golden.json"));
+        GoldenFile.VerifyJson(json, Path.Combine(Fixtures, "crm-account.canonical-customer.golden.json"));
     }
 
     [Fact]
