@@ -76,7 +76,33 @@ public static class GoldenFile
     internal static string Resolve(string path, string callerFilePath)
         => Path.IsPathRooted(path) || string.IsNullOrEmpty(callerFilePath)
             ? Path.GetFullPath(path)
-            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(callerFilePath)!, path));
+            : Path.GetFullPath(Path.Combine(SourceFolder(callerFilePath), path));
+
+    /// <summary>
+    /// The folder of the calling source file. A deterministic CI build maps source paths (<c>/_/tests/...</c>);
+    /// then the folder is found by walking up from the test's output folder to where that relative path exists.
+    /// </summary>
+    private static string SourceFolder(string callerFilePath)
+    {
+        var folder = Path.GetDirectoryName(callerFilePath)!;
+        if (Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        var relative = folder.Replace('\\', '/').TrimStart('/');
+        var mapped = relative.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0 ? relative[(slash + 1)..] : relative;
+        for (var root = new DirectoryInfo(AppContext.BaseDirectory); root is not null; root = root.Parent)
+        {
+            var candidate = Path.Combine(root.FullName, mapped);
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return folder;
+    }
 
     internal static string Normalize(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
 }
