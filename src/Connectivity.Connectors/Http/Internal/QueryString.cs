@@ -17,4 +17,17 @@ internal static class QueryString
         builder.Query = query.Length == 0 ? pair : $"{query}&{pair}";
         return builder.Uri;
     }
+
+    /// <summary>Sets a query parameter, replacing any value it had.</summary>
+    public static Uri Set(Uri uri, string name, string value)
+    {
+        var builder = new UriBuilder(uri);
+        var escapedName = Uri.EscapeDataString(name);
+        var kept = builder.Query.TrimStart('?')
+            .Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Where(p => !string.Equals(p.Split('=', 2)[0], escapedName, StringComparison.Ordinal) && !string.Equals(Uri.UnescapeDataString(p.Split('=', 2)[0]), name, StringComparison.Ordinal))
+            .Append($"{escapedName}={Uri.EscapeDataString(value)}");
+        builder.Query = string.Join('&', kept);
+        return builder.Uri;
+    }
 }
