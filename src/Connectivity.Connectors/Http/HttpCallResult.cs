@@ -47,14 +47,17 @@ public sealed class HttpCallResult : IDisposable
     public string? RuleName { get; }
 
     /// <summary>
-    /// Turns the result into what the outbox dispatcher understands: success is delivered; a transient, rate-limited or ambiguous
-    /// failure is retried on the dispatcher's schedule, no sooner than <see cref="NotBefore"/>; anything else is permanent.
+    /// Turns the result into what the outbox dispatcher understands: success is delivered; a transient or rate-limited failure is
+    /// retried on the dispatcher's schedule, no sooner than <see cref="NotBefore"/>; anything else, an ambiguous outcome included,
+    /// is permanent.
     /// </summary>
     /// <param name="now">The current time, to turn <see cref="NotBefore"/> into a wait.</param>
     /// <returns>The delivery result.</returns>
     /// <remarks>
-    /// An ambiguous outcome is handed back as a transient failure with <see cref="HttpErrorCodes.AmbiguousOutcome"/>: the next attempt
-    /// is safe only because an entity writer declares how it stays idempotent (a key the target honours, or a read before the create).
+    /// An ambiguous outcome (a write without an idempotency key that may or may not have been applied) is never retried blindly: it is
+    /// handed back as a permanent failure with <see cref="HttpErrorCodes.AmbiguousOutcome"/>, so the message is dead-lettered with that
+    /// reason and replayed only once someone (or an entity writer's read-before-create) has checked the target. A write that carries an
+    /// idempotency key is never ambiguous: the pipeline retries it with the same key.
     /// </remarks>
     public DeliveryResult ToDeliveryResult(DateTimeOffset now)
     {
@@ -63,8 +66,8 @@ public sealed class HttpCallResult : IDisposable
         return Outcome switch
         {
             HttpCallOutcome.Succeeded or HttpCallOutcome.Ignored => DeliveryResult.Delivered,
-            HttpCallOutcome.TransientFailure or HttpCallOutcome.RateLimited or HttpCallOutcome.Ambiguous =>
-                DeliveryResult.TransientFailure(reason, wait, ErrorCode),
+            HttpCallOutcome.TransientFailure or HttpCallOutcome.RateLimited => DeliveryResult.TransientFailure(reason, wait, ErrorCode),
+            HttpCallOutcome.Ambiguous => DeliveryResult.PermanentFailure($"{reason}; the write may or may not have been applied, so it is not retried blindly: check the target, then replay", ErrorCode),
             _ => DeliveryResult.PermanentFailure(reason, ErrorCode),
         };
     }

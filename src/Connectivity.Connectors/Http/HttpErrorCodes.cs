@@ -1,6 +1,6 @@
 namespace Connectivity.Connectors.Http;
 
-/// <summary>Stable error codes of HTTP connectors. The full list is in <c>docs/error-codes-connectors.md</c>.</summary>
+/// <summary>Stable error codes of HTTP connectors. The full list is in <c>docs/error-codes.md</c>.</summary>
 public static class HttpErrorCodes
 {
     /// <summary>A call failed in a way that may pass (a 5xx or 408 on a retry-safe request, a refused connection, a timeout of a read).</summary>

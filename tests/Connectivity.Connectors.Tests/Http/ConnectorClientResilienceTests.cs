@@ -53,8 +53,9 @@ public sealed class ConnectorClientResilienceTests
         Assert.Equal(HttpCallOutcome.Ambiguous, result.Outcome);
         Assert.Equal(HttpErrorCodes.AmbiguousOutcome, result.ErrorCode);
         var delivery = result.ToDeliveryResult(DateTimeOffset.UtcNow);
-        Assert.Equal(DeliveryOutcome.TransientFailure, delivery.Outcome);
+        Assert.Equal(DeliveryOutcome.PermanentFailure, delivery.Outcome);
         Assert.Equal(HttpErrorCodes.AmbiguousOutcome, delivery.ErrorCode);
+        Assert.Contains("not retried blindly", delivery.Reason!, StringComparison.Ordinal);
     }
 
     [Fact]
