@@ -1,0 +1,28 @@
+using Connectivity.Connectors.Webhooks;
+using Microsoft.Extensions.Logging;
+
+namespace Connectivity.AspNetCore.Webhooks.Internal;
+
+internal static partial class WebhookLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Webhook from {Source} refused with {StatusCode}: {FailureKind}.")]
+    public static partial void Refused(ILogger logger, string source, int statusCode, WebhookFailureKind failureKind);
+
+    [LoggerMessage(2, LogLevel.Debug, "Webhook {WebhookId} from {Source} is a duplicate; answered without handling it.")]
+    public static partial void Duplicate(ILogger logger, string source, string webhookId);
+
+    [LoggerMessage(3, LogLevel.Information, "Webhook {WebhookId} from {Source} arrived while the same delivery is being handled; answered 409.")]
+    public static partial void InFlight(ILogger logger, string source, string webhookId);
+
+    [LoggerMessage(4, LogLevel.Error, "Webhook {WebhookId} from {Source} failed in its handler; not marked as seen, so a retry is handled again.")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string source, string webhookId);
+
+    [LoggerMessage(5, LogLevel.Debug, "Webhook {WebhookId} from {Source} handled.")]
+    public static partial void Handled(ILogger logger, string source, string webhookId);
+
+    [LoggerMessage(6, LogLevel.Warning, "Webhook from {Source} refused with {StatusCode}: {Reason}")]
+    public static partial void RefusedRequest(ILogger logger, string source, int statusCode, string reason);
+
+    [LoggerMessage(7, LogLevel.Error, "Webhook {WebhookId} from {Source} could not be recorded in the inbox; answered 503.")]
+    public static partial void InboxFailed(ILogger logger, Exception exception, string source, string webhookId);
+}
