@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Connectivity.AspNetCore.Webhooks;
 using Connectivity.Connectors.Webhooks;
+using Connectivity.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,8 +26,10 @@ internal sealed class HandlerRecorder
 }
 
 /// <summary>Records deliveries; throws while <see cref="HandlerRecorder.FailuresLeft"/> is above zero.</summary>
-internal sealed class RecordingHandler(HandlerRecorder recorder) : IWebhookHandler
+internal sealed class RecordingHandler(HandlerRecorder recorder, IOutboxStore outbox) : IWebhookHandler
 {
+    public const string Destination = "erp";
+
     public async ValueTask HandleAsync(VerifiedWebhook webhook, CancellationToken cancellationToken)
     {
         recorder.Attempts.Enqueue(webhook.WebhookId);
@@ -35,6 +38,8 @@ internal sealed class RecordingHandler(HandlerRecorder recorder) : IWebhookHandl
             await Task.Delay(recorder.Delay, cancellationToken);
         }
 
+        // Enlisted in the delivery's transaction: it must commit with the inbox mark or not at all.
+        await outbox.EnqueueAsync([new OutboxMessage(Guid.CreateVersion7(), Destination, webhook.Body)], webhook.Transaction, cancellationToken);
         if (Interlocked.Decrement(ref recorder.FailuresLeft) >= 0)
         {
             throw new InvalidOperationException("The downstream system is unavailable.");
@@ -66,6 +71,8 @@ internal sealed class WebhookTestHost : IAsyncDisposable
     public HandlerRecorder Recorder { get; }
 
     public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _app.Services;
 
     public static async Task<WebhookTestHost> StartAsync(Action<WebhookReceiverOptions> configure, Action<WebApplication>? map = null)
     {

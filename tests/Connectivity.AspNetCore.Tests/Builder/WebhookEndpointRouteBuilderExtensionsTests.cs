@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Connectivity.AspNetCore.Webhooks;
 using Connectivity.Connectors.Webhooks;
+using Connectivity.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -236,6 +237,27 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         Assert.Equal(HttpStatusCode.NoContent, duplicate.StatusCode);
         Assert.Equal(["msg_retry", "msg_retry"], host.Recorder.Attempts);
         Assert.Single(host.Recorder.Handled);
+    }
+
+    [Fact]
+    public async Task MapConnectivityWebhook_HandlerWritesInTheTransaction_CommitsOnlyWithTheHandledDelivery()
+    {
+        await using var host = await WebhookTestHost.StartAsync(WithSecret(Secret));
+        host.Recorder.FailuresLeft = 1;
+        var signer = new StandardWebhooksSigner(Secret);
+        var body = WebhookTestHost.Json("42");
+
+        using var failed = await host.Client.SendAsync(WebhookTestHost.Request("msg_outbox", WebhookTestHost.Now, body, signer));
+        var outbox = host.Services.GetRequiredService<IOutboxStore>();
+        var afterFailure = await outbox.ClaimAsync(new OutboxClaimRequest("test", 100, TimeSpan.FromMinutes(1)));
+        using var retried = await host.Client.SendAsync(WebhookTestHost.Request("msg_outbox", WebhookTestHost.Now, body, signer));
+        using var duplicate = await host.Client.SendAsync(WebhookTestHost.Request("msg_outbox", WebhookTestHost.Now, body, signer));
+        var afterRetry = await outbox.ClaimAsync(new OutboxClaimRequest("test", 100, TimeSpan.FromMinutes(1)));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        Assert.Empty(afterFailure);
+        var message = Assert.Single(afterRetry);
+        Assert.Equal(body, message.Message.Payload.ToArray());
     }
 
     [Theory]
