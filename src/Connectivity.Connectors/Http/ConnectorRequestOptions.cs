@@ -10,4 +10,7 @@ public static class ConnectorRequestOptions
     public static HttpRequestOptionsKey<string> Tenant { get; } = new("Connectivity.Tenant");
 
     internal static HttpRequestOptionsKey<long> CallStarted { get; } = new("Connectivity.CallStarted");
+
+    /// <summary>Set by an entity writer on a write that the target applies idempotently (an upsert by a key, an update of a known id).</summary>
+    internal static HttpRequestOptionsKey<bool> RetrySafe { get; } = new("Connectivity.RetrySafe");
 }

@@ -7,7 +7,8 @@ internal static class RequestSafety
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace;
 
     public static bool IsRetrySafe(HttpRequestMessage request, string idempotencyKeyHeader) =>
-        IsSafeMethod(request.Method) || request.Headers.Contains(idempotencyKeyHeader);
+        IsSafeMethod(request.Method) || request.Headers.Contains(idempotencyKeyHeader)
+        || (request.Options.TryGetValue(ConnectorRequestOptions.RetrySafe, out var retrySafe) && retrySafe);
 
     /// <summary>Whether an exception proves the request never reached the target (the connection was never made).</summary>
     public static bool NeverSent(HttpRequestException exception) =>
