@@ -9,7 +9,7 @@ public sealed partial class ErrorCodeCatalogTests
     [Fact]
     public void ErrorCodesDocument_ListsEveryCodeExactlyOnce()
     {
-        var assemblies = new[] { typeof(Connectivity.Mapping.CompiledMap).Assembly, typeof(CanonicalModel).Assembly };
+        var assemblies = new[] { typeof(Connectivity.Mapping.CompiledMap).Assembly, typeof(CanonicalModel).Assembly, typeof(Connectivity.Connectors.Http.HttpConnector).Assembly };
         var codes = assemblies
             .SelectMany(static a => a.GetTypes())
             .Where(static t => t.IsPublic && t.Name.EndsWith("ErrorCodes", StringComparison.Ordinal))
