@@ -26,8 +26,12 @@ internal ref struct EvalContext(ReadOnlySpan<byte> input, RecordState state, Map
     public readonly void Error(string code, string? sourcePath, string message)
     {
         var target = ElementIndex >= 0 ? $"{Target} (element {ElementIndex})" : Target;
-        var source = sourcePath is null || message.Contains(sourcePath, StringComparison.Ordinal) ? string.Empty : $" (source: {sourcePath})";
-        State.AddError(code, Target, sourcePath, $"{target}: {message}{source}");
+        if (sourcePath is not null && !message.Contains(sourcePath, StringComparison.Ordinal))
+        {
+            message = message.EndsWith('.') ? $"{message[..^1]} (source: {sourcePath})." : $"{message} (source: {sourcePath})";
+        }
+
+        State.AddError(code, Target, sourcePath, $"{target}: {message}");
     }
 
     /// <summary>Describes a value for an error message without quoting a whole payload.</summary>
