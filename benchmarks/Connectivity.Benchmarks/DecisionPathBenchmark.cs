@@ -5,6 +5,7 @@ using Connectivity.Canonical;
 using Connectivity.Canonical.Ownership;
 using Connectivity.Canonical.Serialization;
 using Connectivity.ChangeTracking;
+using Connectivity.Delivery;
 
 namespace Connectivity.Benchmarks;
 
@@ -83,9 +84,9 @@ public class DecisionPathBenchmark
 
         public ValueTask<BaseSnapshot?> GetAsync(RecordKey key, CancellationToken cancellationToken = default) => new(_snapshot);
 
-        public ValueTask<bool> TrySaveAsync(RecordKey key, BaseSnapshot snapshot, long expectedRevision, CancellationToken cancellationToken = default) => new(true);
+        public ValueTask<bool> TrySaveAsync(RecordKey key, BaseSnapshot snapshot, long expectedRevision, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default) => new(true);
 
-        public ValueTask<bool> RemoveAsync(RecordKey key, CancellationToken cancellationToken = default) => new(false);
+        public ValueTask<bool> RemoveAsync(RecordKey key, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default) => new(false);
     }
 
     /// <summary>What an integration engineer writes by hand for this one entity: fixed fields, owners in a switch.</summary>

@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using Connectivity.ChangeTracking;
+using Connectivity.Delivery;
 using Connectivity.Storage.Sqlite.Internal;
 
 namespace Connectivity.Storage.Sqlite;
@@ -9,6 +10,10 @@ namespace Connectivity.Storage.Sqlite;
 /// an <c>INSERT … ON CONFLICT DO NOTHING</c> for the first revision, an <c>UPDATE … WHERE revision = expected</c> after
 /// it, so of several savers of the same revision, in any process, exactly one wins.
 /// </summary>
+/// <remarks>
+/// Given a <see cref="SqliteStoreTransaction"/>, a save or a removal runs on its connection inside it, so the base
+/// commits or rolls back with the outbox messages written there.
+/// </remarks>
 public sealed class SqliteBaseSnapshotStore : IBaseSnapshotStore
 {
     private readonly SqliteDatabase _database;
@@ -46,15 +51,15 @@ public sealed class SqliteBaseSnapshotStore : IBaseSnapshotStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, or <paramref name="expectedRevision"/> is negative.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, <paramref name="expectedRevision"/> is negative, or <paramref name="transaction"/> is not a <see cref="SqliteStoreTransaction"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
-    public ValueTask<bool> TrySaveAsync(RecordKey key, BaseSnapshot snapshot, long expectedRevision, CancellationToken cancellationToken = default)
+    public ValueTask<bool> TrySaveAsync(RecordKey key, BaseSnapshot snapshot, long expectedRevision, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(key);
         Guard.Against.Null(snapshot);
         Guard.Against.Negative(expectedRevision);
         cancellationToken.ThrowIfCancellationRequested();
-        var saved = SqliteWork.Write(_database, null, (connection, tx) =>
+        var saved = SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using var save = connection.Command(tx, expectedRevision == 0
                 ? """
@@ -77,12 +82,12 @@ public sealed class SqliteBaseSnapshotStore : IBaseSnapshotStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value.</exception>
-    public ValueTask<bool> RemoveAsync(RecordKey key, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, or <paramref name="transaction"/> is not a <see cref="SqliteStoreTransaction"/>.</exception>
+    public ValueTask<bool> RemoveAsync(RecordKey key, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(key);
         cancellationToken.ThrowIfCancellationRequested();
-        var removed = SqliteWork.Write(_database, null, (connection, tx) =>
+        var removed = SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using var delete = connection.Command(tx, "DELETE FROM cnx_base_snapshots WHERE system = $system AND entity_type = $entityType AND canonical_id = $canonicalId;")
                 .WithKey(key);

@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using Connectivity.Delivery;
 using Connectivity.Identity;
 using Connectivity.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
@@ -11,6 +12,11 @@ namespace Connectivity.Storage.Sqlite;
 /// new one is inserted with <c>ON CONFLICT DO NOTHING</c> in a <c>BEGIN IMMEDIATE</c> transaction, so the first writer's
 /// id is the one every racer reads back. Canonical ids are version 7 GUIDs (time-ordered) taken from the given clock.
 /// </summary>
+/// <remarks>
+/// Given a <see cref="SqliteStoreTransaction"/>, the writing methods run on its connection inside it, so a link commits
+/// or rolls back with the outbox messages and checkpoints written there. That transaction already holds the write lock,
+/// so get-or-create reads and inserts under it and stays atomic.
+/// </remarks>
 public sealed class SqliteIdentityMap : IIdentityMap
 {
     private readonly SqliteDatabase _database;
@@ -27,14 +33,18 @@ public sealed class SqliteIdentityMap : IIdentityMap
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value.</exception>
-    public ValueTask<IdentityResolution> GetOrCreateAsync(RemoteKey key, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, or <paramref name="transaction"/> is not a <see cref="SqliteStoreTransaction"/>.</exception>
+    public ValueTask<IdentityResolution> GetOrCreateAsync(RemoteKey key, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(key);
         cancellationToken.ThrowIfCancellationRequested();
+        var enlisted = SqliteStoreTransaction.From(transaction);
 
-        // Most calls find an existing link: answer those from a snapshot read, without taking the write lock.
-        var existing = SqliteWork.Read(_database, connection => FindLink(connection, null, key));
+        // Most calls find an existing link: answer those from a snapshot read, without taking the write lock. In a
+        // transaction the lock is already held, and a link written earlier in it is only visible on its connection.
+        var existing = enlisted is null
+            ? SqliteWork.Read(_database, connection => FindLink(connection, null, key))
+            : FindLink(enlisted.Connection, enlisted.Transaction, key);
         if (existing is not null)
         {
             return new(new IdentityResolution(existing, false));
@@ -42,7 +52,7 @@ public sealed class SqliteIdentityMap : IIdentityMap
 
         var now = _timeProvider.GetUtcNow();
         var candidate = Guid.CreateVersion7(now).ToString();
-        var resolution = SqliteWork.Write(_database, null, (connection, tx) =>
+        var resolution = SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using (var insert = connection.Command(tx, """
                 INSERT INTO cnx_identity_links (system, entity_type, remote_id, canonical_id, linked_at)
@@ -72,15 +82,15 @@ public sealed class SqliteIdentityMap : IIdentityMap
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, or <paramref name="canonicalId"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, <paramref name="canonicalId"/> is empty or white space, or <paramref name="transaction"/> is not a <see cref="SqliteStoreTransaction"/>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="canonicalId"/> is <see langword="null"/>.</exception>
-    public ValueTask<IdentityLinkResult> LinkAsync(RemoteKey key, string canonicalId, CancellationToken cancellationToken = default)
+    public ValueTask<IdentityLinkResult> LinkAsync(RemoteKey key, string canonicalId, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(key);
         Guard.Against.NullOrWhiteSpace(canonicalId);
         cancellationToken.ThrowIfCancellationRequested();
         var now = SqliteTime.ToTicks(_timeProvider.GetUtcNow());
-        var result = SqliteWork.Write(_database, null, (connection, tx) =>
+        var result = SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             var target = Resolve(connection, tx, key.EntityType, canonicalId);
             var existing = FindLink(connection, tx, key);
@@ -100,12 +110,12 @@ public sealed class SqliteIdentityMap : IIdentityMap
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value.</exception>
-    public ValueTask<bool> UnlinkAsync(RemoteKey key, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException"><paramref name="key"/> is the default value, or <paramref name="transaction"/> is not a <see cref="SqliteStoreTransaction"/>.</exception>
+    public ValueTask<bool> UnlinkAsync(RemoteKey key, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(key);
         cancellationToken.ThrowIfCancellationRequested();
-        var removed = SqliteWork.Write(_database, null, (connection, tx) =>
+        var removed = SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using var delete = connection.Command(tx, "DELETE FROM cnx_identity_links WHERE system = $system AND entity_type = $entityType AND remote_id = $remoteId;")
                 .WithKey(key);
@@ -144,16 +154,16 @@ public sealed class SqliteIdentityMap : IIdentityMap
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">An argument is empty or white space, or both ids name the same record.</exception>
+    /// <exception cref="ArgumentException">An argument is empty or white space, both ids name the same record, or <paramref name="transaction"/> is not a <see cref="SqliteStoreTransaction"/>.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public ValueTask<IdentityMergeResult> MergeAsync(string entityType, string survivorId, string mergedId, CancellationToken cancellationToken = default)
+    public ValueTask<IdentityMergeResult> MergeAsync(string entityType, string survivorId, string mergedId, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.NullOrWhiteSpace(entityType);
         Guard.Against.NullOrWhiteSpace(survivorId);
         Guard.Against.NullOrWhiteSpace(mergedId);
         cancellationToken.ThrowIfCancellationRequested();
         var now = SqliteTime.ToTicks(_timeProvider.GetUtcNow());
-        var result = SqliteWork.Write(_database, null, (connection, tx) =>
+        var result = SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             var survivor = Resolve(connection, tx, entityType, survivorId);
             var merged = Resolve(connection, tx, entityType, mergedId);

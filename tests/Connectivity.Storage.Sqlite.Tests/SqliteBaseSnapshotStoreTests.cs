@@ -1,5 +1,6 @@
 using Connectivity.ChangeTracking;
 using Connectivity.Core.Tests.ChangeTracking;
+using Connectivity.Delivery;
 
 namespace Connectivity.Storage.Sqlite.Tests;
 
@@ -13,4 +14,6 @@ public sealed class SqliteBaseSnapshotStoreTests : BaseSnapshotStoreConformanceT
     public void Dispose() => _file.Dispose();
 
     protected override IBaseSnapshotStore CreateStore() => new SqliteBaseSnapshotStore(Database);
+
+    protected override IStoreTransactionFactory CreateTransactionFactory() => new SqliteStoreTransactionFactory(Database);
 }

@@ -1,3 +1,4 @@
+using Connectivity.Delivery;
 using Connectivity.Identity;
 using Connectivity.Core.Tests.Identity;
 
@@ -13,6 +14,8 @@ public sealed class SqliteIdentityMapTests : IdentityMapConformanceTests, IDispo
     public void Dispose() => _file.Dispose();
 
     protected override IIdentityMap CreateMap() => new SqliteIdentityMap(Database, TimeProvider.System);
+
+    protected override IStoreTransactionFactory CreateTransactionFactory() => new SqliteStoreTransactionFactory(Database);
 
     [Fact]
     public async Task GetOrCreateAsync_TwoDatabaseHandlesRacing_OneCanonicalIdPerRemoteId()

@@ -72,7 +72,7 @@ public sealed class ChangeDecider
         {
             var snapshot = await _baseSnapshots.GetAsync(key, cancellationToken).ConfigureAwait(false);
             var (decision, newBase) = await DecideOnceAsync(key, entity, snapshot, incoming, current, cancellationToken).ConfigureAwait(false);
-            if (newBase is null || await _baseSnapshots.TrySaveAsync(key, newBase, snapshot?.Revision ?? 0, cancellationToken).ConfigureAwait(false))
+            if (newBase is null || await _baseSnapshots.TrySaveAsync(key, newBase, snapshot?.Revision ?? 0, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 await RecordAsync(decision, cancellationToken).ConfigureAwait(false);
                 return decision;
@@ -122,7 +122,7 @@ public sealed class ChangeDecider
             }
 
             var next = new BaseSnapshot(json, 0, snapshot?.SourceVersion, snapshot?.SourceModifiedAt);
-            if (await _baseSnapshots.TrySaveAsync(key, next, snapshot?.Revision ?? 0, cancellationToken).ConfigureAwait(false))
+            if (await _baseSnapshots.TrySaveAsync(key, next, snapshot?.Revision ?? 0, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 break;
             }

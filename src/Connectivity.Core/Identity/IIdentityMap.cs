@@ -1,3 +1,5 @@
+using Connectivity.Delivery;
+
 namespace Connectivity.Identity;
 
 /// <summary>
@@ -5,13 +7,20 @@ namespace Connectivity.Identity;
 /// <see cref="GetOrCreateAsync"/> atomic across concurrent callers and processes (a unique key, not an
 /// in-process lock): however many callers race for the same remote record, exactly one canonical id results.
 /// </summary>
+/// <remarks>
+/// The writing methods take an optional <see cref="IStoreTransaction"/>, so a link is committed together with the
+/// outbox message it causes; a transaction that is disposed without a commit leaves no link behind. A store accepts
+/// only the transactions of its own provider.
+/// </remarks>
 public interface IIdentityMap
 {
     /// <summary>Gets the canonical id linked to a remote record, creating the id and the link when there is none.</summary>
     /// <param name="key">The remote record.</param>
+    /// <param name="transaction">A transaction to write in (with the outbox messages the change causes), or <see langword="null"/> to commit at once.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The canonical id and whether this call created it.</returns>
-    ValueTask<IdentityResolution> GetOrCreateAsync(RemoteKey key, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException"><paramref name="transaction"/> belongs to another store provider.</exception>
+    ValueTask<IdentityResolution> GetOrCreateAsync(RemoteKey key, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the canonical id linked to a remote record.</summary>
     /// <param name="key">The remote record.</param>
@@ -22,15 +31,19 @@ public interface IIdentityMap
     /// <summary>Links a remote record to an existing canonical id (after matching it by a natural key, for example).</summary>
     /// <param name="key">The remote record.</param>
     /// <param name="canonicalId">The canonical id; a merged id links to its survivor.</param>
+    /// <param name="transaction">A transaction to write in (with the outbox messages the change causes), or <see langword="null"/> to commit at once.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>Whether the link was added, already there, or refused because the record is linked elsewhere.</returns>
-    ValueTask<IdentityLinkResult> LinkAsync(RemoteKey key, string canonicalId, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException"><paramref name="transaction"/> belongs to another store provider.</exception>
+    ValueTask<IdentityLinkResult> LinkAsync(RemoteKey key, string canonicalId, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 
     /// <summary>Removes the link of a remote record.</summary>
     /// <param name="key">The remote record.</param>
+    /// <param name="transaction">A transaction to write in (with the outbox messages the change causes), or <see langword="null"/> to commit at once.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns><see langword="true"/> when a link was removed.</returns>
-    ValueTask<bool> UnlinkAsync(RemoteKey key, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException"><paramref name="transaction"/> belongs to another store provider.</exception>
+    ValueTask<bool> UnlinkAsync(RemoteKey key, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the remote records linked to a canonical id, ordered by system and remote id.</summary>
     /// <param name="entityType">The entity name.</param>
@@ -50,7 +63,9 @@ public interface IIdentityMap
     /// <param name="entityType">The entity name.</param>
     /// <param name="survivorId">The canonical id that remains.</param>
     /// <param name="mergedId">The canonical id merged away.</param>
+    /// <param name="transaction">A transaction to write in (with the outbox messages the change causes), or <see langword="null"/> to commit at once.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The merge, with the links moved.</returns>
-    ValueTask<IdentityMergeResult> MergeAsync(string entityType, string survivorId, string mergedId, CancellationToken cancellationToken = default);
+    /// <exception cref="ArgumentException"><paramref name="transaction"/> belongs to another store provider.</exception>
+    ValueTask<IdentityMergeResult> MergeAsync(string entityType, string survivorId, string mergedId, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 }

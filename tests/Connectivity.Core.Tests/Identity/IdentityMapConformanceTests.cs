@@ -1,3 +1,4 @@
+using Connectivity.Delivery;
 using Connectivity.Identity;
 
 namespace Connectivity.Core.Tests.Identity;
@@ -6,6 +7,9 @@ namespace Connectivity.Core.Tests.Identity;
 public abstract class IdentityMapConformanceTests
 {
     protected abstract IIdentityMap CreateMap();
+
+    /// <summary>Creates a factory for the transactions of the map's provider, on the same storage as <see cref="CreateMap"/>.</summary>
+    protected abstract IStoreTransactionFactory CreateTransactionFactory();
 
     [Fact]
     public async Task GetOrCreateAsync_NewRemoteRecord_CreatesOnceThenReturnsSameId()
@@ -134,5 +138,122 @@ public abstract class IdentityMapConformanceTests
         var id = (await map.GetOrCreateAsync(new RemoteKey("crm", "customer", "C-1"))).CanonicalId;
 
         await Assert.ThrowsAsync<ArgumentException>(async () => await map.MergeAsync("customer", id, id));
+    }
+
+    [Fact]
+    public async Task GetOrCreateAsync_InTransactionDisposedWithoutCommit_LeavesNoLink()
+    {
+        var map = CreateMap();
+        var key = new RemoteKey("crm", "customer", "T-1");
+        string rolledBackId;
+
+        await using (var transaction = await CreateTransactionFactory().BeginTransactionAsync())
+        {
+            var resolution = await map.GetOrCreateAsync(key, transaction);
+            Assert.True(resolution.Created);
+            rolledBackId = resolution.CanonicalId;
+        }
+
+        Assert.Null(await map.FindAsync(key));
+        Assert.Empty(await map.ListLinksAsync("customer", rolledBackId));
+        var recreated = await map.GetOrCreateAsync(key);
+        Assert.True(recreated.Created);
+        Assert.NotEqual(rolledBackId, recreated.CanonicalId);
+    }
+
+    [Fact]
+    public async Task GetOrCreateAsync_InTransactionCommitted_LinkedOnceAndIdUsableInIt()
+    {
+        var map = CreateMap();
+        var key = new RemoteKey("crm", "customer", "T-1");
+        var other = new RemoteKey("erp", "customer", "900");
+        IdentityResolution resolution;
+
+        await using (var transaction = await CreateTransactionFactory().BeginTransactionAsync())
+        {
+            resolution = await map.GetOrCreateAsync(key, transaction);
+            Assert.Equal(resolution with { Created = false }, await map.GetOrCreateAsync(key, transaction));
+            Assert.Equal(IdentityLinkResult.Linked, await map.LinkAsync(other, resolution.CanonicalId, transaction));
+            await transaction.CommitAsync();
+        }
+
+        Assert.True(resolution.Created);
+        Assert.Equal(resolution.CanonicalId, await map.FindAsync(key));
+        Assert.Equal([key, other], await map.ListLinksAsync("customer", resolution.CanonicalId));
+        Assert.Equal(new IdentityResolution(resolution.CanonicalId, false), await map.GetOrCreateAsync(key));
+    }
+
+    [Fact]
+    public async Task LinkUnlinkAndMergeAsync_InTransactionDisposedWithoutCommit_ChangeNothing()
+    {
+        var map = CreateMap();
+        var (a1, b1, a2) = (new RemoteKey("crm", "customer", "A"), new RemoteKey("crm", "customer", "B"), new RemoteKey("erp", "customer", "A"));
+        var a = (await map.GetOrCreateAsync(a1)).CanonicalId;
+        var b = (await map.GetOrCreateAsync(b1)).CanonicalId;
+
+        await using (var transaction = await CreateTransactionFactory().BeginTransactionAsync())
+        {
+            Assert.Equal(IdentityLinkResult.Linked, await map.LinkAsync(a2, a, transaction));
+            Assert.True(await map.UnlinkAsync(a1, transaction));
+            Assert.Equal([b1], (await map.MergeAsync("customer", a, b, transaction)).MovedLinks);
+        }
+
+        Assert.Null(await map.FindAsync(a2));
+        Assert.Equal(a, await map.FindAsync(a1));
+        Assert.Equal(b, await map.FindAsync(b1));
+        Assert.Equal(b, await map.ResolveAsync("customer", b));
+        Assert.Equal([a1], await map.ListLinksAsync("customer", a));
+        Assert.Equal([b1], await map.ListLinksAsync("customer", b));
+    }
+
+    [Fact]
+    public async Task LinkUnlinkAndMergeAsync_InTransactionCommitted_AllApplied()
+    {
+        var map = CreateMap();
+        var (a1, b1, a2) = (new RemoteKey("crm", "customer", "A"), new RemoteKey("crm", "customer", "B"), new RemoteKey("erp", "customer", "A"));
+        var a = (await map.GetOrCreateAsync(a1)).CanonicalId;
+        var b = (await map.GetOrCreateAsync(b1)).CanonicalId;
+
+        await using (var transaction = await CreateTransactionFactory().BeginTransactionAsync())
+        {
+            await map.LinkAsync(a2, a, transaction);
+            await map.UnlinkAsync(a1, transaction);
+            await map.MergeAsync("customer", a, b, transaction);
+            await transaction.CommitAsync();
+        }
+
+        Assert.Null(await map.FindAsync(a1));
+        Assert.Equal(a, await map.FindAsync(a2));
+        Assert.Equal(a, await map.FindAsync(b1));
+        Assert.Equal(a, await map.ResolveAsync("customer", b));
+        Assert.Equal([b1, a2], await map.ListLinksAsync("customer", b));
+    }
+
+    [Fact]
+    public async Task WritingMethods_TransactionOfAnotherProvider_ThrowArgumentExceptionAndWriteNothing()
+    {
+        var map = CreateMap();
+        var linked = new RemoteKey("crm", "customer", "L");
+        var id = (await map.GetOrCreateAsync(linked)).CanonicalId;
+        var other = (await map.GetOrCreateAsync(new RemoteKey("crm", "customer", "O"))).CanonicalId;
+        var fresh = new RemoteKey("crm", "customer", "F");
+        await using var foreign = new ForeignTransaction();
+
+        Assert.Equal("transaction", (await Assert.ThrowsAsync<ArgumentException>(async () => await map.GetOrCreateAsync(fresh, foreign))).ParamName);
+        await Assert.ThrowsAsync<ArgumentException>(async () => await map.LinkAsync(fresh, id, foreign));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await map.UnlinkAsync(linked, foreign));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await map.MergeAsync("customer", id, other, foreign));
+
+        Assert.Null(await map.FindAsync(fresh));
+        Assert.Equal(id, await map.FindAsync(linked));
+        Assert.Equal(other, await map.ResolveAsync("customer", other));
+    }
+
+    /// <summary>A transaction of no store provider, which every store must refuse.</summary>
+    private sealed class ForeignTransaction : IStoreTransaction
+    {
+        public ValueTask CommitAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
