@@ -100,7 +100,7 @@ public sealed class EntityDestinationWriterTests
         public async ValueTask OnWrittenAsync(OutboxMessage message, TestCustomer entity, EntityWriteResult result, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
-            var link = await identity.LinkAsync(new RemoteKey("erp", "customer", result.RemoteId!), entity.ExternalId!, cancellationToken);
+            var link = await identity.LinkAsync(new RemoteKey("erp", "customer", result.RemoteId!), entity.ExternalId!, cancellationToken: cancellationToken);
             Assert.NotEqual(IdentityLinkResult.LinkedElsewhere, link);
         }
     }
