@@ -16,8 +16,8 @@ namespace Connectivity.Connectors.Http;
 /// <item><term>408</term><description><see cref="HttpErrorAction.Retry"/>; not applied.</description></item>
 /// <item><term>429</term><description><see cref="HttpErrorAction.RateLimited"/>; not applied.</description></item>
 /// <item><term>501, 505</term><description><see cref="HttpErrorAction.Fail"/>.</description></item>
-/// <item><term>503</term><description><see cref="HttpErrorAction.Retry"/>; not applied.</description></item>
-/// <item><term>500-599</term><description><see cref="HttpErrorAction.Retry"/>; a write may have taken effect.</description></item>
+/// <item><term>500-599 (503 included)</term><description><see cref="HttpErrorAction.Retry"/>; a write may have taken effect (a 503 can come
+/// from a gateway after the request reached the application), so an unkeyed write is reported as ambiguous.</description></item>
 /// <item><term>200-399</term><description><see cref="HttpErrorAction.Succeed"/>.</description></item>
 /// <item><term>400-499</term><description><see cref="HttpErrorAction.Fail"/>.</description></item>
 /// </list>
@@ -51,7 +51,6 @@ public sealed class HttpErrorClassification
         HttpErrorRule.ForStatus(HttpStatusCode.TooManyRequests, HttpErrorAction.RateLimited),
         HttpErrorRule.ForStatus(HttpStatusCode.NotImplemented, HttpErrorAction.Fail),
         HttpErrorRule.ForStatus(HttpStatusCode.HttpVersionNotSupported, HttpErrorAction.Fail),
-        HttpErrorRule.ForStatus(HttpStatusCode.ServiceUnavailable, HttpErrorAction.Retry),
         HttpErrorRule.ForStatusRange(500, 599, HttpErrorAction.Retry, mayHaveTakenEffect: true),
     ]);
 

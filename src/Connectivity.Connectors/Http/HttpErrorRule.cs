@@ -13,7 +13,7 @@ public sealed class HttpErrorRule
     /// <param name="predicate">Whether the rule applies to a response; the request is at <see cref="HttpResponseMessage.RequestMessage"/>.</param>
     /// <param name="action">What to do with a matching response.</param>
     /// <param name="mayHaveTakenEffect">
-    /// Whether a write that got this response may still have been applied by the target (a 500 or 504 may; a 429 or 503 says it was not).
+    /// Whether a write that got this response may still have been applied by the target (a 5xx may; a 408 or 429 says it was not).
     /// A write that is not retried in the call and may have taken effect is reported as <see cref="HttpCallOutcome.Ambiguous"/>.
     /// </param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty or white space, or <paramref name="action"/> is not defined.</exception>

@@ -97,7 +97,6 @@ public sealed partial class CompiledMap
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            run.Dispose();
         }
     }
 
@@ -172,7 +171,6 @@ public sealed partial class CompiledMap
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            run.Dispose();
         }
     }
 
@@ -346,7 +344,7 @@ public sealed partial class CompiledMap
     }
 
     /// <summary>The output side of a streamed run: batches mapped records, writes error lines, counts, reports progress.</summary>
-    private sealed class StreamRun(CompiledMap map, Stream output, Stream? errors, MapStreamOptions options) : IDisposable
+    private sealed class StreamRun(CompiledMap map, Stream output, Stream? errors, MapStreamOptions options)
     {
         private readonly ArrayBufferWriter<byte> _batch = new(FlushThreshold * 2);
         private readonly ArrayBufferWriter<byte> _errorBatch = new(4096);
@@ -434,10 +432,6 @@ public sealed partial class CompiledMap
             return summary;
         }
 
-        public void Dispose()
-        {
-        }
-
         private MapStreamSummary Summary() => new(_records, _succeeded, _failed, BytesRead, _clock.Elapsed);
 
         private void WriteErrors(IReadOnlyList<MapError> recordErrors)
@@ -454,16 +448,7 @@ public sealed partial class CompiledMap
             writer.WriteStartArray("errors"u8);
             foreach (var error in recordErrors)
             {
-                writer.WriteStartObject();
-                writer.WriteString("code"u8, error.Code);
-                writer.WriteString("target"u8, error.TargetField);
-                if (error.SourcePath is not null)
-                {
-                    writer.WriteString("source"u8, error.SourcePath);
-                }
-
-                writer.WriteString("message"u8, error.Message);
-                writer.WriteEndObject();
+                error.WriteTo(writer);
             }
 
             writer.WriteEndArray();

@@ -80,7 +80,7 @@ public sealed partial class CompiledMap
             catch (JsonException ex)
             {
                 var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
-                return new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, field, null, $"{field}: the mapped value does not fit {typeof(TEntity).Name}: {FirstSentence(ex.Message)}")]);
+                return new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, field, null, $"{field}: the mapped value does not fit {typeof(TEntity).Name}: {ex.Message}")]);
             }
         }
         finally
@@ -145,7 +145,7 @@ public sealed partial class CompiledMap
         }
         catch (JsonException ex)
         {
-            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record is not valid JSON: {FirstSentence(ex.Message)}");
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record is not valid JSON: {ex.Message}");
             return false;
         }
         catch (MalformedRecordException ex)
@@ -155,7 +155,7 @@ public sealed partial class CompiledMap
         }
         catch (InvalidOperationException ex)
         {
-            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record cannot be read: {FirstSentence(ex.Message)}");
+            state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, $"the record cannot be read: {ex.Message}");
             return false;
         }
 
@@ -178,5 +178,4 @@ public sealed partial class CompiledMap
         return valid;
     }
 
-    private static string FirstSentence(string message) => message;
 }

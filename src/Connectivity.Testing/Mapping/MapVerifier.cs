@@ -69,16 +69,7 @@ public static class MapVerifier
                         writer.WriteStartArray("errors"u8);
                         foreach (var error in result.Errors)
                         {
-                            writer.WriteStartObject();
-                            writer.WriteString("code"u8, error.Code);
-                            writer.WriteString("target"u8, error.TargetField);
-                            if (error.SourcePath is not null)
-                            {
-                                writer.WriteString("source"u8, error.SourcePath);
-                            }
-
-                            writer.WriteString("message"u8, error.Message);
-                            writer.WriteEndObject();
+                            error.WriteTo(writer);
                         }
 
                         writer.WriteEndArray();

@@ -25,7 +25,7 @@ public sealed class ConnectorClientResilienceTests
     }
 
     [Fact]
-    public async Task SendAsync_PostWithoutKeyAnswered503_SentOnceAndTransient()
+    public async Task SendAsync_PostWithoutKeyAnswered503_SentOnceAndAmbiguous()
     {
         await using var server = await KestrelTestServer.StartAsync(app => app.MapPost("/orders", () => Results.StatusCode(503)));
         await using var provider = TestConnectors.Build(server.BaseAddress);
@@ -33,9 +33,9 @@ public sealed class ConnectorClientResilienceTests
         using var result = await provider.Client().SendAsync(new HttpRequestMessage(HttpMethod.Post, "orders") { Content = new StringContent("{\"n\":1}") });
 
         Assert.Equal(1, server.Count("/orders"));
-        Assert.Equal(HttpCallOutcome.TransientFailure, result.Outcome);
-        Assert.Equal(HttpErrorCodes.TransientFailure, result.ErrorCode);
-        Assert.Equal(DeliveryOutcome.TransientFailure, result.ToDeliveryResult(DateTimeOffset.UtcNow).Outcome);
+        Assert.Equal(HttpCallOutcome.Ambiguous, result.Outcome);
+        Assert.Equal(HttpErrorCodes.AmbiguousOutcome, result.ErrorCode);
+        Assert.Equal(DeliveryOutcome.PermanentFailure, result.ToDeliveryResult(DateTimeOffset.UtcNow).Outcome);
     }
 
     [Theory]

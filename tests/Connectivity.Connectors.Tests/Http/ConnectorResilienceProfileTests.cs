@@ -44,7 +44,7 @@ public sealed class ConnectorResilienceProfileTests
     public void Default_ClassificationTable_IsPinned()
     {
         Assert.Equal(
-            ["delete-gone -> Ignore", "401 -> RefreshTokenThenRetry", "408 -> Retry", "429 -> RateLimited", "501 -> Fail", "505 -> Fail", "503 -> Retry", "500-599 -> Retry"],
+            ["delete-gone -> Ignore", "401 -> RefreshTokenThenRetry", "408 -> Retry", "429 -> RateLimited", "501 -> Fail", "505 -> Fail", "500-599 -> Retry"],
             HttpErrorClassification.Default.Rules.Select(r => r.ToString()));
         Assert.Equal(["500-599"], HttpErrorClassification.Default.Rules.Where(r => r.MayHaveTakenEffect).Select(r => r.Name));
     }

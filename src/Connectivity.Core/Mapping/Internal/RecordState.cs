@@ -81,11 +81,6 @@ internal sealed class RecordState
     public void Return()
     {
         InUse = false;
-        if (Errors is { Count: > 0 })
-        {
-            Errors = null;
-        }
-
         if (Output.Capacity > 1 << 20)
         {
             // Do not keep a huge buffer alive on an idle thread after one huge record.
