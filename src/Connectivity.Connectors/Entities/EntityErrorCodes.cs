@@ -14,4 +14,10 @@ public static class EntityErrorCodes
     /// target shows. Transient: the next attempt looks the record up again before it creates.
     /// </summary>
     public const string NotFoundAfterAmbiguousCreate = "CNX6103";
+
+    /// <summary>A record read by its remote id (<see cref="EntityReader{TEntity}.ReadByIdAsync"/>) is not in the target (404); it is a failed change.</summary>
+    public const string RecordNotFound = "CNX6104";
+
+    /// <summary>A thin webhook's body is not JSON or names no record id at the reader's id path; it is a failed change.</summary>
+    public const string WebhookIdMissing = "CNX6105";
 }

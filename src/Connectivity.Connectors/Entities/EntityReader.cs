@@ -1,3 +1,4 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization.Metadata;
 using Ardalis.GuardClauses;
@@ -109,6 +110,49 @@ public abstract class EntityReader<TEntity>
         return new EntityWalk(seen, complete, pages);
     }
 
+    /// <summary>
+    /// Fetches one record by its remote id (<see cref="GetRecordUri"/>) and maps it like a record of a page: the re-fetch behind a thin
+    /// webhook, which names a record but does not carry it.
+    /// </summary>
+    /// <param name="remoteId">The record's id in the target.</param>
+    /// <param name="cancellationToken">A token to cancel the read.</param>
+    /// <returns>
+    /// The change. Every expected failure is a <see cref="EntityChangeKind.Failed"/> value naming <paramref name="remoteId"/>: a record
+    /// the target does not have (404) with <see cref="EntityErrorCodes.RecordNotFound"/>, a call that failed with its
+    /// <see cref="HttpErrorCodes"/> code (<see cref="HttpErrorCodes.TransientFailure"/> and <see cref="HttpErrorCodes.RateLimited"/> may
+    /// pass on a retry), a record that fails to map with its map errors.
+    /// </returns>
+    /// <exception cref="ArgumentException"><paramref name="remoteId"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="remoteId"/> is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException">The derived class does not override <see cref="GetRecordUri"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<EntityChange<TEntity>> ReadByIdAsync(string remoteId, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.NullOrWhiteSpace(remoteId);
+        using var request = new HttpRequestMessage(HttpMethod.Get, GetRecordUri(remoteId));
+        ConfigureRequest(request);
+        using var result = await Client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.StatusCode == HttpStatusCode.NotFound)
+        {
+            return Failed(remoteId, EntityErrorCodes.RecordNotFound, $"the target has no record '{remoteId}' (404).");
+        }
+
+        if (!result.IsSuccess || result.Response is null)
+        {
+            return Failed(remoteId, result.ErrorCode ?? HttpErrorCodes.PermanentFailure, result.Reason ?? $"GET: the target answered {(int?)result.StatusCode}.");
+        }
+
+        ReadOnlyMemory<byte> record = await result.Response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return MapRecord(record);
+    }
+
+    /// <summary>Gets the URI of one record by its remote id, for <see cref="ReadByIdAsync"/>; relative URIs resolve against the connector's base address.</summary>
+    /// <param name="remoteId">The record's id in the target; escape it into the URI.</param>
+    /// <returns>The URI.</returns>
+    /// <exception cref="NotSupportedException">The derived class does not override it: it reads no single records.</exception>
+    protected virtual Uri GetRecordUri(string remoteId) =>
+        throw new NotSupportedException($"{GetType().Name} does not override {nameof(GetRecordUri)}, so it cannot read a record by id.");
+
     /// <summary>Gets the URI of the first page of changes at or after a cursor value; relative URIs resolve against the connector's base address.</summary>
     /// <param name="since">The cursor value to read from (inclusive), already moved back by any lookback; <see langword="null"/> to read from the start.</param>
     /// <returns>The URI.</returns>
@@ -151,6 +195,9 @@ public abstract class EntityReader<TEntity>
             ? EntityChange.Upserted(remoteId, mapped.Value!, record)
             : EntityChange.Failed<TEntity>(remoteId, mapped.Errors, record);
     }
+
+    private static EntityChange<TEntity> Failed(string remoteId, string code, string message) =>
+        EntityChange.Failed<TEntity>(remoteId, [new MapError(code, string.Empty, null, message)], default);
 
     private EntityChange<TEntity>[] MapRecords(IReadOnlyList<ReadOnlyMemory<byte>> records)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connectivity.Connectors.Tests.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,7 +25,7 @@ public enum CreateFault
 /// <summary>
 /// A target system on a real Kestrel server: a store of customers keyed by id with a unique code, which counts creates, honours
 /// <c>Idempotency-Key</c> on <c>POST /customers</c> (a repeated key replays the first answer), upserts by code on
-/// <c>PUT /customers/by-code/{code}</c>, updates on <c>PUT /customers/{id}</c> and looks up on <c>GET /customers?code=</c>.
+/// <c>PUT /customers/by-code/{code}</c>, updates on <c>PUT /customers/{id}</c>, reads on <c>GET /customers/{id}</c> and looks up on <c>GET /customers?code=</c>.
 /// </summary>
 internal sealed class FakeCustomerSystem : IAsyncDisposable
 {
@@ -94,6 +95,21 @@ internal sealed class FakeCustomerSystem : IAsyncDisposable
             lock (_gate)
             {
                 return _idsByCode.TryGetValue(code, out var id) ? Results.Text($"[{Render(id)}]", "application/json") : Results.Text("[]", "application/json");
+            }
+        });
+
+        app.MapGet("/customers/{id}", (string id) =>
+        {
+            lock (_gate)
+            {
+                if (!_bodies.TryGetValue(id, out var body))
+                {
+                    return Results.NotFound();
+                }
+
+                var record = JsonNode.Parse(body)!.AsObject();
+                record["id"] = id;
+                return Results.Text(record.ToJsonString(), "application/json");
             }
         });
 

@@ -47,6 +47,8 @@ internal sealed class CustomerReader(ConnectorClient client, int pageSize = 3, i
         new(since is null ? "changes" : $"changes?since={Uri.EscapeDataString(since)}", UriKind.Relative);
 
     protected override bool IsDeletion(ReadOnlySpan<byte> record) => record.IndexOf("\"deleted\":true"u8) >= 0;
+
+    protected override Uri GetRecordUri(string remoteId) => new($"customers/{Uri.EscapeDataString(remoteId)}", UriKind.Relative);
 }
 
 /// <summary>Writes customers to the fake target under whatever strategy the test declares.</summary>

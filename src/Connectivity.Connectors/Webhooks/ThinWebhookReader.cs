@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Ardalis.GuardClauses;
+using Connectivity.Connectors.Entities;
+using Connectivity.Connectors.Http.Paging.Internal;
+using Connectivity.Mapping;
+
+namespace Connectivity.Connectors.Webhooks;
+
+/// <summary>
+/// Reads a thin webhook: one that names the records that changed but does not carry them. It reads the record ids at a path of the
+/// body and re-fetches each record through an <see cref="EntityReader{TEntity}"/> (<see cref="EntityReader{TEntity}.ReadByIdAsync"/>),
+/// so what the caller gets is the target's current state, mapped. Immutable and thread-safe when the reader is.
+/// </summary>
+/// <typeparam name="TEntity">The entity type.</typeparam>
+/// <remarks>
+/// <para>The id path is dotted (<c>data.id</c>); <c>[*]</c> reads every element of an array (<c>ids[*]</c>, <c>data[*].id</c>,
+/// <c>[*]</c> for a root array). An id may be a JSON string or number.</para>
+/// <para>Failures are values: a body that is not JSON or names no id is one <see cref="EntityChangeKind.Failed"/> change with
+/// <see cref="EntityErrorCodes.WebhookIdMissing"/>; a record that cannot be fetched or mapped is a failed change naming its id.</para>
+/// </remarks>
+public sealed class ThinWebhookReader<TEntity>
+    where TEntity : class
+{
+    private const string Wildcard = "[*]";
+
+    private readonly string _path;
+    private readonly string? _arrayPath;
+    private readonly string _elementPath;
+    private readonly bool _wildcard;
+
+    /// <summary>Initializes a new thin webhook reader.</summary>
+    /// <param name="reader">The reader that fetches a record by id.</param>
+    /// <param name="idPath">The path of the record id(s) in the webhook body, such as <c>data.id</c> or <c>ids[*]</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="idPath"/> is empty or white space, or has more than one <c>[*]</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="idPath"/> is <see langword="null"/>.</exception>
+    public ThinWebhookReader(EntityReader<TEntity> reader, string idPath)
+    {
+        Reader = Guard.Against.Null(reader);
+        _path = Guard.Against.NullOrWhiteSpace(idPath);
+        var wildcard = idPath.IndexOf(Wildcard, StringComparison.Ordinal);
+        if (wildcard < 0)
+        {
+            _elementPath = idPath;
+            return;
+        }
+
+        var rest = idPath[(wildcard + Wildcard.Length)..];
+        if (rest.Contains(Wildcard, StringComparison.Ordinal) || (rest.Length > 0 && rest[0] != '.'))
+        {
+            throw new ArgumentException($"The id path '{idPath}' may hold one '[*]', followed by the end or by '.'.", nameof(idPath));
+        }
+
+        _wildcard = true;
+        _arrayPath = wildcard == 0 ? null : idPath[..wildcard];
+        _elementPath = rest.TrimStart('.');
+    }
+
+    /// <summary>Gets the reader that fetches a record by id.</summary>
+    public EntityReader<TEntity> Reader { get; }
+
+    /// <summary>Reads the record ids in a webhook body and fetches each record once, in the order the body names them.</summary>
+    /// <param name="body">The webhook body, UTF-8 JSON.</param>
+    /// <param name="cancellationToken">A token to cancel the reads.</param>
+    /// <returns>One change per distinct id, or one failed change when the body is not JSON, names no id, or names a blank one.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async ValueTask<IReadOnlyList<EntityChange<TEntity>>> ReadAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        var ids = ReadIds(body);
+        if (ids is null)
+        {
+            return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookIdMissing, string.Empty, _path, $"the webhook body names no record id at '{_path}'.")], body)];
+        }
+
+        var changes = new List<EntityChange<TEntity>>(ids.Count);
+        foreach (var id in ids)
+        {
+            changes.Add(await Reader.ReadByIdAsync(id, cancellationToken).ConfigureAwait(false));
+        }
+
+        return changes;
+    }
+
+    /// <summary>The distinct ids in order, or <see langword="null"/> when the body is not JSON, names none, or any is blank.</summary>
+    private List<string>? ReadIds(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            if (!_wildcard)
+            {
+                return ReadId(body.Span, _elementPath) is { } single ? [single] : null;
+            }
+
+            var ids = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var element in JsonPath.GetArrayElements(body, _arrayPath))
+            {
+                if (ReadId(element.Span, _elementPath) is not { } id)
+                {
+                    return null;
+                }
+
+                if (seen.Add(id))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids.Count > 0 ? ids : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadId(ReadOnlySpan<byte> json, string path)
+    {
+        var id = JsonPath.GetString(json, path);
+        return string.IsNullOrWhiteSpace(id) ? null : id;
+    }
+}

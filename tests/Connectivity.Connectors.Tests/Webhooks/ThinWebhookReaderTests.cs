@@ -1,0 +1,78 @@
+using System.Text;
+using Connectivity.Connectors.Entities;
+using Connectivity.Connectors.Tests.Entities;
+using Connectivity.Connectors.Tests.Http;
+using Connectivity.Connectors.Webhooks;
+
+namespace Connectivity.Connectors.Tests.Webhooks;
+
+public sealed class ThinWebhookReaderTests
+{
+    [Fact]
+    public async Task ReadAsync_SingleId_RecordRefetchedAndMapped()
+    {
+        await using var system = await FakeCustomerSystem.StartAsync();
+        await using var provider = TestConnectors.Build(system.Server.BaseAddress);
+        await EntityReaderReadByIdTests.Seed(provider.Client(), new TestCustomer { ExternalId = "C-1", Name = "Acme" });
+        var id = system.IdOf("C-1")!;
+        var reader = new ThinWebhookReader<TestCustomer>(new CustomerReader(provider.Client()), "data.id");
+
+        var changes = await reader.ReadAsync(Encoding.UTF8.GetBytes($$$"""{"type":"customer.updated","data":{"id":"{{{id}}}"}}"""));
+
+        var change = Assert.Single(changes);
+        Assert.Equal(EntityChangeKind.Upserted, change.Kind);
+        Assert.Equal("Acme", change.Entity!.Name);
+    }
+
+    [Fact]
+    public async Task ReadAsync_IdArrayWithUnknownAndRepeatedIds_EachDistinctIdFetchedOnceFailuresAsValues()
+    {
+        await using var system = await FakeCustomerSystem.StartAsync();
+        await using var provider = TestConnectors.Build(system.Server.BaseAddress);
+        await EntityReaderReadByIdTests.Seed(provider.Client(), new TestCustomer { ExternalId = "C-1", Name = "Acme" });
+        await EntityReaderReadByIdTests.Seed(provider.Client(), new TestCustomer { ExternalId = "C-2", Name = "Globex" });
+        var (one, two) = (system.IdOf("C-1")!, system.IdOf("C-2")!);
+        var reader = new ThinWebhookReader<TestCustomer>(new CustomerReader(provider.Client()), "ids[*]");
+
+        var changes = await reader.ReadAsync(Encoding.UTF8.GetBytes($$"""{"ids":[{{one}},"999","{{two}}","{{one}}"]}"""));
+
+        Assert.Equal([one, "999", two], changes.Select(c => c.RemoteId));
+        Assert.Equal([EntityChangeKind.Upserted, EntityChangeKind.Failed, EntityChangeKind.Upserted], changes.Select(c => c.Kind));
+        Assert.Equal(EntityErrorCodes.RecordNotFound, Assert.Single(changes[1].Errors).Code);
+        Assert.Equal("Globex", changes[2].Entity!.Name);
+    }
+
+    [Theory]
+    [InlineData("data.id", "not json")]
+    [InlineData("data.id", """{"data":{}}""")]
+    [InlineData("data.id", """{"data":{"id":"  "}}""")]
+    [InlineData("data.id", """{"data":{"id":{"nested":1}}}""")]
+    [InlineData("ids[*]", """{"ids":[]}""")]
+    [InlineData("ids[*]", """{"ids":"1"}""")]
+    [InlineData("data[*].id", """{"data":[{"id":"1"},{}]}""")]
+    public async Task ReadAsync_BodyNamesNoId_OneFailureAndNoCall(string idPath, string body)
+    {
+        await using var system = await FakeCustomerSystem.StartAsync();
+        await using var provider = TestConnectors.Build(system.Server.BaseAddress);
+        var reader = new ThinWebhookReader<TestCustomer>(new CustomerReader(provider.Client()), idPath);
+
+        var changes = await reader.ReadAsync(Encoding.UTF8.GetBytes(body));
+
+        var change = Assert.Single(changes);
+        Assert.Equal(EntityChangeKind.Failed, change.Kind);
+        Assert.Null(change.RemoteId);
+        Assert.Equal(EntityErrorCodes.WebhookIdMissing, Assert.Single(change.Errors).Code);
+        Assert.Empty(system.Server.Requests);
+    }
+
+    [Theory]
+    [InlineData("ids[*][*]")]
+    [InlineData("ids[*]id")]
+    public async Task Constructor_BadIdPath_Throws(string idPath)
+    {
+        await using var provider = TestConnectors.Build(new Uri("http://127.0.0.1:9/"));
+        var reader = new CustomerReader(provider.Client());
+
+        Assert.Throws<ArgumentException>(() => new ThinWebhookReader<TestCustomer>(reader, idPath));
+    }
+}
