@@ -80,7 +80,7 @@ public readonly record struct EntityWriteResult
     }
 
     /// <summary>
-    /// Turns the result into what the outbox dispatcher understands: a success is delivered; a transient or rate-limited failure is
+    /// Turns the result into what the outbox dispatcher understands: a success is delivered (with the remote id when known); a transient or rate-limited failure is
     /// retried on the dispatcher's schedule, no sooner than <see cref="NotBefore"/>; an ambiguous outcome is a permanent failure with
     /// <see cref="HttpErrorCodes.AmbiguousOutcome"/> (dead-lettered, never retried blindly); anything else is permanent.
     /// </summary>
@@ -92,7 +92,8 @@ public readonly record struct EntityWriteResult
         TimeSpan? wait = NotBefore is { } notBefore ? (notBefore > now ? notBefore - now : TimeSpan.Zero) : null;
         return Outcome switch
         {
-            EntityWriteOutcome.Created or EntityWriteOutcome.Updated or EntityWriteOutcome.Existed => DeliveryResult.Delivered,
+            EntityWriteOutcome.Created or EntityWriteOutcome.Updated or EntityWriteOutcome.Existed =>
+                string.IsNullOrWhiteSpace(RemoteId) ? DeliveryResult.Delivered : DeliveryResult.DeliveredAs(RemoteId),
             EntityWriteOutcome.TransientFailure or EntityWriteOutcome.RateLimited => DeliveryResult.TransientFailure(reason, wait, ErrorCode),
             EntityWriteOutcome.Ambiguous => DeliveryResult.PermanentFailure(
                 $"{reason}; the create may or may not have been applied and the writer's strategy could not settle it, so it is not retried blindly: check the target, then replay",

@@ -5,8 +5,9 @@ namespace Connectivity.Delivery;
 /// <summary>The result of <see cref="IDestinationWriter.WriteAsync"/>: a value, never an exception, for an expected failure.</summary>
 public readonly record struct DeliveryResult
 {
-    private DeliveryResult(DeliveryOutcome outcome, string? errorCode, string? reason, TimeSpan? retryAfter)
+    private DeliveryResult(DeliveryOutcome outcome, string? errorCode, string? reason, TimeSpan? retryAfter, string? remoteId = null)
     {
+        RemoteId = remoteId;
         Outcome = outcome;
         ErrorCode = errorCode;
         Reason = reason;
@@ -15,6 +16,9 @@ public readonly record struct DeliveryResult
 
     /// <summary>Gets a result that says the target accepted the message.</summary>
     public static DeliveryResult Delivered { get; } = new(DeliveryOutcome.Delivered, null, null, null);
+
+    /// <summary>Gets the id the target knows the written record by, when the writer reported it (see <see cref="DeliveredAs"/>).</summary>
+    public string? RemoteId { get; }
 
     /// <summary>Gets what happened.</summary>
     public DeliveryOutcome Outcome { get; }
@@ -27,6 +31,13 @@ public readonly record struct DeliveryResult
 
     /// <summary>Gets the least wait before the next attempt that the target asked for (a <c>Retry-After</c>), or <see langword="null"/>.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Creates a result that says the target accepted the message and knows the record as <paramref name="remoteId"/>.</summary>
+    /// <param name="remoteId">The target's id of the written record.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="remoteId"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="remoteId"/> is <see langword="null"/>.</exception>
+    public static DeliveryResult DeliveredAs(string remoteId) => new(DeliveryOutcome.Delivered, null, null, null, Guard.Against.NullOrWhiteSpace(remoteId));
 
     /// <summary>Creates a transient failure: the dispatcher retries it on its backoff schedule, no sooner than <paramref name="retryAfter"/>.</summary>
     /// <param name="reason">Why the attempt failed.</param>
