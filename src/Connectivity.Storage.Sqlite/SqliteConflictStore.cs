@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using Connectivity.ChangeTracking;
+using Connectivity.Delivery;
 using Connectivity.Storage.Sqlite.Internal;
 
 namespace Connectivity.Storage.Sqlite;
@@ -23,12 +24,12 @@ public sealed class SqliteConflictStore : IConflictStore
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="conflict"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The conflict's key is the default value.</exception>
-    public ValueTask AddAsync(FieldConflict conflict, CancellationToken cancellationToken = default)
+    public ValueTask AddAsync(FieldConflict conflict, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(conflict);
         Guard.Against.Default(conflict.Key, nameof(conflict));
         cancellationToken.ThrowIfCancellationRequested();
-        SqliteWork.Write(_database, null, (connection, tx) =>
+        SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using var upsert = connection.Command(tx, """
                 INSERT INTO cnx_conflicts (entity_type, canonical_id, system, field_path, owner, stage, base_value, current_value, incoming_value, detected_at)

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Connectivity.ChangeTracking;
+using Connectivity.Delivery;
 using Connectivity.Storage.Sqlite.Internal;
 using Microsoft.Extensions.Options;
 
@@ -41,14 +42,14 @@ public sealed class SqliteEchoFingerprintStore : IEchoFingerprintStore
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="fingerprint"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The fingerprint's key is the default value.</exception>
-    public ValueTask AddAsync(EchoFingerprint fingerprint, CancellationToken cancellationToken = default)
+    public ValueTask AddAsync(EchoFingerprint fingerprint, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(fingerprint);
         Guard.Against.Default(fingerprint.Key, nameof(fingerprint));
         cancellationToken.ThrowIfCancellationRequested();
         var notBefore = SqliteTime.ToTicks(_timeProvider.GetUtcNow() - _options.TimeToLive);
         var fieldPaths = EncodeFieldPaths(fingerprint.FieldPaths);
-        SqliteWork.Write(_database, null, (connection, tx) =>
+        SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using (var insert = connection.Command(tx, """
                 INSERT INTO cnx_echo_fingerprints (system, entity_type, canonical_id, field_paths, hash, written_at)
@@ -106,11 +107,11 @@ public sealed class SqliteEchoFingerprintStore : IEchoFingerprintStore
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException"><paramref name="key"/> is the default value.</exception>
-    public ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, CancellationToken cancellationToken = default)
+    public ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Default(key);
         cancellationToken.ThrowIfCancellationRequested();
-        SqliteWork.Write(_database, null, (connection, tx) =>
+        SqliteWork.Write(_database, transaction, (connection, tx) =>
         {
             using var delete = connection.Command(tx, """
                 DELETE FROM cnx_echo_fingerprints

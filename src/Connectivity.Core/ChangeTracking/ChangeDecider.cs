@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Ardalis.GuardClauses;
 using Connectivity.ChangeTracking.Internal;
+using Connectivity.Delivery;
 using Connectivity.Diagnostics.Internal;
 using Connectivity.Ownership;
 using Connectivity.Ownership.Internal;
@@ -54,11 +55,15 @@ public sealed class ChangeDecider
     /// <param name="canonicalId">The canonical id (from the identity map).</param>
     /// <param name="incoming">The incoming record as canonical JSON (an object).</param>
     /// <param name="current">The current canonical record, or <see langword="null"/> when the record is new.</param>
+    /// <param name="transaction">
+    /// A store transaction the sender's new base joins (it commits with the caller's other updates), or <see langword="null"/> to
+    /// save it at once. The base is read outside the transaction; a concurrent update makes the save fail and the decision is retried.
+    /// </param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentException">The system or entity is not part of the policy, an id is empty, or a record is not a JSON object.</exception>
     /// <exception cref="InvalidOperationException">The base kept changing under concurrent updates of the same record.</exception>
-    public async ValueTask<ChangeDecision> DecideAsync(string system, string entityType, string canonicalId, JsonElement incoming, JsonElement? current, CancellationToken cancellationToken = default)
+    public async ValueTask<ChangeDecision> DecideAsync(string system, string entityType, string canonicalId, JsonElement incoming, JsonElement? current, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         var (key, entity) = Check(system, entityType, canonicalId);
         Guard.Against.InvalidInput(incoming, nameof(incoming), static e => e.ValueKind == JsonValueKind.Object, "The incoming record must be a JSON object.");
@@ -71,10 +76,10 @@ public sealed class ChangeDecider
         for (var attempt = 1; ; attempt++)
         {
             var snapshot = await _baseSnapshots.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            var (decision, newBase) = await DecideOnceAsync(key, entity, snapshot, incoming, current, cancellationToken).ConfigureAwait(false);
-            if (newBase is null || await _baseSnapshots.TrySaveAsync(key, newBase, snapshot?.Revision ?? 0, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var (decision, newBase) = await DecideOnceAsync(key, entity, snapshot, incoming, current, transaction, cancellationToken).ConfigureAwait(false);
+            if (newBase is null || await _baseSnapshots.TrySaveAsync(key, newBase, snapshot?.Revision ?? 0, transaction, cancellationToken).ConfigureAwait(false))
             {
-                await RecordAsync(decision, cancellationToken).ConfigureAwait(false);
+                await RecordAsync(decision, transaction, cancellationToken).ConfigureAwait(false);
                 return decision;
             }
 
@@ -93,11 +98,12 @@ public sealed class ChangeDecider
     /// <param name="entityType">The entity name.</param>
     /// <param name="canonicalId">The canonical id.</param>
     /// <param name="written">The fields written, as canonical JSON (a whole record or a part of one).</param>
+    /// <param name="transaction">A store transaction the base joins, or <see langword="null"/> to save it at once.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the base and the fingerprint are stored.</returns>
     /// <exception cref="ArgumentException">The system or entity is not part of the policy, an id is empty, or the record is not a JSON object.</exception>
     /// <exception cref="InvalidOperationException">The base kept changing under concurrent updates of the same record.</exception>
-    public async ValueTask RecordWriteAsync(string system, string entityType, string canonicalId, JsonElement written, CancellationToken cancellationToken = default)
+    public async ValueTask RecordWriteAsync(string system, string entityType, string canonicalId, JsonElement written, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         var (key, entity) = Check(system, entityType, canonicalId);
         Guard.Against.InvalidInput(written, nameof(written), static e => e.ValueKind == JsonValueKind.Object, "The written record must be a JSON object.");
@@ -122,7 +128,7 @@ public sealed class ChangeDecider
             }
 
             var next = new BaseSnapshot(json, 0, snapshot?.SourceVersion, snapshot?.SourceModifiedAt);
-            if (await _baseSnapshots.TrySaveAsync(key, next, snapshot?.Revision ?? 0, cancellationToken: cancellationToken).ConfigureAwait(false))
+            if (await _baseSnapshots.TrySaveAsync(key, next, snapshot?.Revision ?? 0, transaction, cancellationToken).ConfigureAwait(false))
             {
                 break;
             }
@@ -134,7 +140,7 @@ public sealed class ChangeDecider
         }
 
         var fingerprint = new EchoFingerprint(key, [.. leaves.Select(static l => l.Path)], JsonFields.Hash(leaves), _timeProvider.GetUtcNow());
-        await _echoFingerprints.AddAsync(fingerprint, cancellationToken).ConfigureAwait(false);
+        await _echoFingerprints.AddAsync(fingerprint, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private static (long? Version, DateTimeOffset? ModifiedAt) ReadClock(JsonElement record, EntityPolicy entity)
@@ -184,7 +190,7 @@ public sealed class ChangeDecider
     }
 
     private async ValueTask<(ChangeDecision Decision, BaseSnapshot? NewBase)> DecideOnceAsync(
-        RecordKey key, EntityPolicy entity, BaseSnapshot? snapshot, JsonElement incoming, JsonElement? current, CancellationToken cancellationToken)
+        RecordKey key, EntityPolicy entity, BaseSnapshot? snapshot, JsonElement incoming, JsonElement? current, IStoreTransaction? transaction, CancellationToken cancellationToken)
     {
         var lifecycle = entity.Descriptor.Lifecycle;
         var currentStage = ReadStage(current, entity);
@@ -222,7 +228,7 @@ public sealed class ChangeDecider
                 echoed = changes.RemoveAll(c => written.Contains(c.Path));
 
                 // The system has reached this write: it and the writes before it cannot come back again.
-                await _echoFingerprints.RemoveAsync(key, fingerprint.WrittenAt, cancellationToken).ConfigureAwait(false);
+                await _echoFingerprints.RemoveAsync(key, fingerprint.WrittenAt, transaction, cancellationToken).ConfigureAwait(false);
                 if (changes.Count == 0)
                 {
                     return (new ChangeDecision(key, ChangeOutcome.Echo, currentStage, currentStage, [], echoed), null);
@@ -289,7 +295,7 @@ public sealed class ChangeDecider
         {
             // A change of the system's own: its record has moved past our earlier writes, so a later report of the
             // same values is the system's doing, not an echo.
-            await _echoFingerprints.RemoveAsync(key, _timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await _echoFingerprints.RemoveAsync(key, _timeProvider.GetUtcNow(), transaction, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new ChangeDecision(key, outcome, currentStage, stage, decisions, echoed);
@@ -342,7 +348,7 @@ public sealed class ChangeDecider
         return new FieldDecision(change.Path, kind, reason, key.System, owner, stage, change.Base, currentValue, change.Incoming);
     }
 
-    private async ValueTask RecordAsync(ChangeDecision decision, CancellationToken cancellationToken)
+    private async ValueTask RecordAsync(ChangeDecision decision, IStoreTransaction? transaction, CancellationToken cancellationToken)
     {
         var key = decision.Key;
         var entityTag = new KeyValuePair<string, object?>("entity.type", key.EntityType);
@@ -377,6 +383,7 @@ public sealed class ChangeDecider
         {
             await _conflicts.AddAsync(
                 new FieldConflict(key, conflict.FieldPath, conflict.Owner, conflict.Stage, conflict.BaseValue?.GetRawText(), conflict.CurrentValue?.GetRawText(), conflict.IncomingValue?.GetRawText(), now),
+                transaction,
                 cancellationToken).ConfigureAwait(false);
         }
     }

@@ -1,3 +1,5 @@
+using Connectivity.Delivery;
+
 namespace Connectivity.ChangeTracking;
 
 /// <summary>
@@ -8,9 +10,10 @@ public interface IConflictStore
 {
     /// <summary>Adds a conflict, replacing an open one for the same record, field and system.</summary>
     /// <param name="conflict">The conflict.</param>
+    /// <param name="transaction">A store transaction to join (the change commits or rolls back with it), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the conflict is stored.</returns>
-    ValueTask AddAsync(FieldConflict conflict, CancellationToken cancellationToken = default);
+    ValueTask AddAsync(FieldConflict conflict, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists the open conflicts of a record, from every system, oldest first.</summary>
     /// <param name="entityType">The entity name.</param>

@@ -1,3 +1,5 @@
+using Connectivity.Delivery;
+
 namespace Connectivity.ChangeTracking;
 
 /// <summary>
@@ -9,9 +11,10 @@ public interface IEchoFingerprintStore
 {
     /// <summary>Remembers a write.</summary>
     /// <param name="fingerprint">The fingerprint of the write.</param>
+    /// <param name="transaction">A store transaction to join (the change commits or rolls back with it), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the fingerprint is stored.</returns>
-    ValueTask AddAsync(EchoFingerprint fingerprint, CancellationToken cancellationToken = default);
+    ValueTask AddAsync(EchoFingerprint fingerprint, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 
     /// <summary>Gets the unexpired fingerprints of a record for a system, newest first.</summary>
     /// <param name="key">The record and system.</param>
@@ -25,7 +28,8 @@ public interface IEchoFingerprintStore
     /// </summary>
     /// <param name="key">The record and system.</param>
     /// <param name="writtenAtOrBefore">The newest write time to forget.</param>
+    /// <param name="transaction">A store transaction to join (the change commits or rolls back with it), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>A task that completes when the fingerprints are forgotten.</returns>
-    ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, CancellationToken cancellationToken = default);
+    ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
 }

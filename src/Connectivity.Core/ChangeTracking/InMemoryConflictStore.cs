@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ardalis.GuardClauses;
+using Connectivity.Delivery;
 
 namespace Connectivity.ChangeTracking;
 
@@ -10,11 +11,25 @@ public sealed class InMemoryConflictStore : IConflictStore
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="conflict"/> is <see langword="null"/>.</exception>
-    public ValueTask AddAsync(FieldConflict conflict, CancellationToken cancellationToken = default)
+    public ValueTask AddAsync(FieldConflict conflict, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(conflict);
+        var inMemory = InMemoryStoreTransaction.From(transaction);
         cancellationToken.ThrowIfCancellationRequested();
-        _conflicts[(conflict.Key, conflict.FieldPath)] = conflict;
+        var slot = (conflict.Key, conflict.FieldPath);
+        _conflicts.TryGetValue(slot, out var previous);
+        _conflicts[slot] = conflict;
+        inMemory?.Enlist(null, () =>
+        {
+            if (previous is null)
+            {
+                ((ICollection<KeyValuePair<(RecordKey, string), FieldConflict>>)_conflicts).Remove(new(slot, conflict));
+            }
+            else
+            {
+                _conflicts.TryUpdate(slot, previous, conflict);
+            }
+        });
         return ValueTask.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ardalis.GuardClauses;
+using Connectivity.Delivery;
 
 namespace Connectivity.ChangeTracking;
 
@@ -33,9 +34,10 @@ public sealed class InMemoryEchoFingerprintStore : IEchoFingerprintStore
 
     /// <inheritdoc />
     /// <exception cref="ArgumentNullException"><paramref name="fingerprint"/> is <see langword="null"/>.</exception>
-    public ValueTask AddAsync(EchoFingerprint fingerprint, CancellationToken cancellationToken = default)
+    public ValueTask AddAsync(EchoFingerprint fingerprint, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(fingerprint);
+        InMemoryStoreTransaction.From(transaction)?.Enlist(null, () => Forget(fingerprint));
         cancellationToken.ThrowIfCancellationRequested();
         var notBefore = _timeProvider.GetUtcNow() - _options.TimeToLive;
         var max = _options.MaxFingerprintsPerRecord;
@@ -78,23 +80,52 @@ public sealed class InMemoryEchoFingerprintStore : IEchoFingerprintStore
     }
 
     /// <inheritdoc />
-    public ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, CancellationToken cancellationToken = default)
+    public ValueTask RemoveAsync(RecordKey key, DateTimeOffset writtenAtOrBefore, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
+        var inMemory = InMemoryStoreTransaction.From(transaction);
         cancellationToken.ThrowIfCancellationRequested();
         while (_fingerprints.TryGetValue(key, out var fingerprints))
         {
             var kept = fingerprints.Where(f => f.WrittenAt > writtenAtOrBefore).ToArray();
+            var removed = fingerprints.Where(f => f.WrittenAt <= writtenAtOrBefore).ToArray();
             var done = kept.Length == 0
                 ? ((ICollection<KeyValuePair<RecordKey, EchoFingerprint[]>>)_fingerprints).Remove(new(key, fingerprints))
                 : kept.Length == fingerprints.Length || _fingerprints.TryUpdate(key, kept, fingerprints);
             if (done)
             {
+                if (removed.Length > 0)
+                {
+                    inMemory?.Enlist(null, () => Restore(key, removed));
+                }
+
                 break;
             }
         }
 
         return ValueTask.CompletedTask;
     }
+
+    private void Forget(EchoFingerprint fingerprint)
+    {
+        while (_fingerprints.TryGetValue(fingerprint.Key, out var fingerprints))
+        {
+            var kept = Array.FindAll(fingerprints, f => !ReferenceEquals(f, fingerprint));
+            var done = kept.Length == 0
+                ? ((ICollection<KeyValuePair<RecordKey, EchoFingerprint[]>>)_fingerprints).Remove(new(fingerprint.Key, fingerprints))
+                : kept.Length == fingerprints.Length || _fingerprints.TryUpdate(fingerprint.Key, kept, fingerprints);
+            if (done)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Restore(RecordKey key, EchoFingerprint[] removed)
+        => _fingerprints.AddOrUpdate(
+            key,
+            static (_, restored) => restored,
+            static (_, existing, restored) => [.. existing.Concat(restored).OrderByDescending(static f => f.WrittenAt)],
+            removed);
 
     private void Trim(DateTimeOffset notBefore)
     {
