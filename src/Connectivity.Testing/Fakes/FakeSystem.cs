@@ -238,7 +238,7 @@ public sealed partial class FakeSystem
             }
 
             var result = ambiguous
-                ? DeliveryResult.PermanentFailure($"ambiguous outcome: {Name} applied write call {call} but the answer was lost; check the target before a replay", FakeConstants.AmbiguousOutcome)
+                ? DeliveryResult.PermanentFailure(string.Create(CultureInfo.InvariantCulture, $"fake {Name}: ambiguous outcome: write call {call} was applied, but the answer was lost; check the target before a replay"), FakeConstants.AmbiguousOutcome)
                 : DeliveryResult.DeliveredAs(remoteId);
             _attempts.Add(new FakeWriteAttempt(call, writer.Destination, writer.EntityType, message.Id, message.AttemptCount, message.Payload,
                 ambiguous ? FakeFault.AmbiguousOutcome : FakeFault.None, applied, remoteId, result, at));
