@@ -33,6 +33,7 @@ public sealed partial class FakeSystem
     {
         Guard.Against.NullOrWhiteSpace(entityType);
         Guard.Against.NullOrWhiteSpace(keyPath);
+        JsonPath.Parse(keyPath);
         lock (_gate)
         {
             if (!_tables.TryGetValue(entityType, out var table))

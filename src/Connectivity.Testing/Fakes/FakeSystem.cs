@@ -51,7 +51,7 @@ public sealed partial class FakeSystem
     /// <summary>Gets the faults the system injects; none until the test sets them.</summary>
     public FakeFaults Faults { get; } = new();
 
-    /// <summary>Gets every write call the system's writers received, in order.</summary>
+    /// <summary>Gets every write call of the system's writers that was answered (a call cancelled during a timeout is not), in order.</summary>
     public IReadOnlyList<FakeWriteAttempt> Attempts
     {
         get
@@ -171,7 +171,8 @@ public sealed partial class FakeSystem
     /// <param name="entityType">The entity type it writes.</param>
     /// <param name="configure">Sets how the target behaves (idempotency, upsert key, payload type); see <see cref="FakeWriterOptions"/>.</param>
     /// <returns>The writer. Writers of the same destination share the idempotency keys they have seen.</returns>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> or <paramref name="entityType"/> is empty or white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> or <paramref name="entityType"/> is empty or white space, or
+    /// <see cref="FakeWriterOptions.UpsertKeyPath"/> is not a path.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> or <paramref name="entityType"/> is <see langword="null"/>.</exception>
     public FakeDestinationWriter Writer(string destination, string entityType, Action<FakeWriterOptions>? configure = null)
     {
@@ -182,6 +183,7 @@ public sealed partial class FakeSystem
         if (options.UpsertKeyPath is not null)
         {
             Guard.Against.NullOrWhiteSpace(options.UpsertKeyPath, nameof(configure), "The upsert key path is empty.");
+            JsonPath.Parse(options.UpsertKeyPath);
         }
 
         return new FakeDestinationWriter(this, destination, entityType, options);

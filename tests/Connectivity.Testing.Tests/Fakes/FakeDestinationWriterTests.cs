@@ -252,6 +252,12 @@ public sealed class FakeDestinationWriterTests
         Assert.Equal("c-1", JsonNode.Parse(delivery.CanonicalJson.Span)!["externalId"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("contacts[x].email")]
+    public void Writer_UpsertKeyPathNotAPath_Throws(string path) =>
+        Assert.Throws<ArgumentException>(() => _crm.Writer("crm-customers", "customer", o => o.UpsertKeyPath = path));
+
     [Fact]
     public void Writer_OwnClock_IsAFakeTimeProviderAtTheFixtureTimestamp()
     {

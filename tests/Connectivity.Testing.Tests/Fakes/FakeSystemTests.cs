@@ -248,4 +248,26 @@ public sealed class FakeSystemTests
         Assert.Equal(2, duplicates["a@x.example"].Count);
         Assert.Empty(_crm.Duplicates("project", "name"));
     }
+
+    [Theory]
+    [InlineData("a..b")]
+    [InlineData("a[1")]
+    [InlineData("a[1]b")]
+    [InlineData("a[-1]")]
+    public void Duplicates_NotAPath_Throws(string path) =>
+        Assert.Throws<ArgumentException>(() => _crm.Duplicates("customer", path));
+
+    [Theory]
+    [InlineData("name", "A")]
+    [InlineData("tags[1]", "y")]
+    [InlineData("address.city", "Kiel")]
+    [InlineData("lines[0][1]", "2")]
+    [InlineData("limit", "50000")]
+    [InlineData("missing.deeper", null)]
+    public void GetText_Path_ReadsTheValueThere(string path, string? expected)
+    {
+        var record = _crm.Create("customer", """{"name":"A","tags":["x","y"],"address":{"city":"Kiel"},"lines":[[1,2]],"limit":50000}""");
+
+        Assert.Equal(expected, record.GetText(path));
+    }
 }

@@ -8,26 +8,14 @@ internal static class JsonPath
 {
     public static JsonNode? Select(JsonNode? node, string path)
     {
-        foreach (var segment in path.Split('.'))
+        foreach (var step in Parse(path))
         {
-            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? segment : segment[..bracket];
-            if (name.Length > 0)
+            node = step switch
             {
-                node = node is JsonObject obj && obj.TryGetPropertyValue(name, out var child) ? child : null;
-            }
-
-            while (bracket >= 0 && node is not null)
-            {
-                var close = segment.IndexOf(']', bracket);
-                if (close < 0 || !int.TryParse(segment.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-                {
-                    throw new ArgumentException($"'{path}' is not a path like 'contacts[0].email'.", nameof(path));
-                }
-
-                node = node is JsonArray array && index < array.Count ? array[index] : null;
-                bracket = segment.IndexOf('[', close);
-            }
+                string name => node is JsonObject obj && obj.TryGetPropertyValue(name, out var child) ? child : null,
+                int index => node is JsonArray array && index < array.Count ? array[index] : null,
+                _ => null,
+            };
         }
 
         return node;
@@ -40,4 +28,40 @@ internal static class JsonPath
         JsonValue value when value.TryGetValue<string>(out var text) => text,
         var other => other.ToJsonString(),
     };
+
+    /// <summary>Splits a path into property names (<see cref="string"/>) and array indexes (<see cref="int"/>).</summary>
+    /// <exception cref="ArgumentException">The path is not a path.</exception>
+    public static List<object> Parse(string path)
+    {
+        var steps = new List<object>();
+        foreach (var segment in path.Split('.'))
+        {
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            if (name.Length > 0)
+            {
+                steps.Add(name);
+            }
+            else if (bracket != 0)
+            {
+                throw NotAPath(path);
+            }
+
+            while (bracket >= 0)
+            {
+                var close = segment.IndexOf(']', bracket);
+                if (close < 0 || !int.TryParse(segment.AsSpan(bracket + 1, close - bracket - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+                {
+                    throw NotAPath(path);
+                }
+
+                steps.Add(index);
+                bracket = close + 1 == segment.Length ? -1 : segment[close + 1] == '[' ? close + 1 : throw NotAPath(path);
+            }
+        }
+
+        return steps;
+    }
+
+    private static ArgumentException NotAPath(string path) => new($"'{path}' is not a path like 'contacts[0].email'.", nameof(path));
 }
