@@ -11,7 +11,7 @@ namespace Connectivity.Testing.Simulators;
 /// A simulated vendor system: an HTTP API on Kestrel at <c>127.0.0.1</c> with an ephemeral port, in-memory
 /// tables of JSON records, signed Standard Webhooks for every change, injectable faults and a
 /// <c>/_sim/state</c> endpoint for checks. Thread-safe. See <see cref="SimulatedCrm"/>,
-/// <see cref="SimulatedErp"/> and <c>SimulatedServicePlatform</c>.
+/// <see cref="SimulatedErp"/> and <see cref="SimulatedServicePlatform"/>.
 /// </summary>
 public abstract partial class SimulatedSystem : IAsyncDisposable
 {
