@@ -9,8 +9,8 @@ namespace Connectivity.Testing.Simulators;
 
 /// <summary>
 /// A simulated ERP in the style of the Dynamics 365 Business Central API v2.0 (OData), rooted at
-/// <c>/api/v2.0/companies(&lt;companyId&gt;)</c>: entity sets <c>customers</c>, <c>projects</c> and
-/// <c>salesInvoices</c>; paged reads filtered by <c>lastModifiedDateTime</c>; optimistic concurrency with
+/// <c>/api/v2.0/companies(&lt;companyId&gt;)</c>: entity sets <c>customers</c>, <c>projects</c>, <c>contracts</c>,
+/// <c>entitlements</c>, <c>assets</c>, <c>workOrders</c> and <c>salesInvoices</c>; paged reads filtered by <c>lastModifiedDateTime</c>; optimistic concurrency with
 /// <c>@odata.etag</c> and <c>If-Match</c>; upsert by <c>externalNo</c>. The package README lists the exact shapes.
 /// </summary>
 public sealed partial class SimulatedErp : SimulatedSystem
@@ -22,6 +22,10 @@ public sealed partial class SimulatedErp : SimulatedSystem
     {
         ["customers"] = "C",
         ["projects"] = "PR",
+        ["contracts"] = "CT",
+        ["entitlements"] = "EN",
+        ["assets"] = "FA",
+        ["workOrders"] = "SWO",
         ["salesInvoices"] = "SI",
     };
 

@@ -10,7 +10,7 @@ namespace Connectivity.Testing.Simulators;
 
 /// <summary>
 /// A simulated service platform in the style of the ServiceNow Table API, rooted at <c>/api/now/table</c>:
-/// tables <c>core_company</c>, <c>pm_project</c>, <c>service_entitlement</c>, <c>alm_asset</c> and
+/// tables <c>core_company</c>, <c>pm_project</c>, <c>ast_contract</c>, <c>service_entitlement</c>, <c>alm_asset</c> and
 /// <c>wm_order</c>; string values, <c>sysparm_display_value</c>, encoded queries on <c>sys_updated_on</c>,
 /// offset paging with a <c>Link</c> header. The package README lists the exact shapes, and the same-second
 /// rule of <c>sys_updated_on</c>.
@@ -25,6 +25,7 @@ public sealed partial class SimulatedServicePlatform : SimulatedSystem
     {
         ["core_company"] = null,
         ["pm_project"] = "PRJ",
+        ["ast_contract"] = "CNTR",
         ["service_entitlement"] = "ENT",
         ["alm_asset"] = "AST",
         ["wm_order"] = "WO",
@@ -36,6 +37,7 @@ public sealed partial class SimulatedServicePlatform : SimulatedSystem
     {
         ["core_company"] = new(StringComparer.Ordinal) { ["parent"] = "core_company" },
         ["pm_project"] = new(StringComparer.Ordinal) { ["company"] = "core_company" },
+        ["ast_contract"] = new(StringComparer.Ordinal) { ["company"] = "core_company" },
         ["service_entitlement"] = new(StringComparer.Ordinal) { ["company"] = "core_company", ["asset"] = "alm_asset" },
         ["alm_asset"] = new(StringComparer.Ordinal) { ["company"] = "core_company" },
         ["wm_order"] = new(StringComparer.Ordinal) { ["company"] = "core_company", ["asset"] = "alm_asset" },

@@ -14,6 +14,7 @@ public abstract partial class SimulatedSystem
     private readonly TimeProvider _clock;
     private DateTimeOffset _lastTimestamp = DateTimeOffset.MinValue;
     private long _sequence;
+    private StreamWriter? _journal;
 
     /// <summary>Gets the lock that guards every table; it is re-entrant, so a handler may hold it around several calls.</summary>
     private protected Lock Gate => _gate;
@@ -209,6 +210,7 @@ public abstract partial class SimulatedSystem
             Stamp(record);
             Merge(record, fields);
             _tables[table].Add(record.Id, record);
+            Journal(record);
             Publish(record, "created");
             return record;
         }
@@ -223,8 +225,73 @@ public abstract partial class SimulatedSystem
             record.Modified = NextTimestamp();
             record.Sequence = ++_sequence;
             Stamp(record);
+            Journal(record);
             Publish(record, "updated");
         }
+    }
+
+    private StreamWriter OpenJournal(string path)
+    {
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                JsonObject? entry;
+                try
+                {
+                    entry = JsonNode.Parse(line) as JsonObject;
+                }
+                catch (System.Text.Json.JsonException)
+                {
+                    continue; // a line cut short by a killed process: it was never acknowledged
+                }
+
+                if (entry?["data"] is not JsonObject data || !_tables.TryGetValue((string)entry["table"]!, out var table))
+                {
+                    continue;
+                }
+
+                var record = new StoredRecord((string)entry["table"]!, (string)entry["id"]!, (long)entry["ordinal"]!, DateTimeOffset.Parse((string)entry["created"]!, CultureInfo.InvariantCulture))
+                {
+                    Modified = DateTimeOffset.Parse((string)entry["modified"]!, CultureInfo.InvariantCulture),
+                    Version = (long)entry["version"]!,
+                    Sequence = (long)entry["sequence"]!,
+                };
+                foreach (var (field, value) in data)
+                {
+                    record.Data[field] = value?.DeepClone();
+                }
+
+                table[record.Id] = record;
+                _created[record.Table] = Math.Max(_created.GetValueOrDefault(record.Table), record.Ordinal);
+                _sequence = Math.Max(_sequence, record.Sequence);
+                _lastTimestamp = record.Modified > _lastTimestamp ? record.Modified : _lastTimestamp;
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        return new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
+    }
+
+    private void Journal(StoredRecord record)
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        var entry = new JsonObject
+        {
+            ["table"] = record.Table,
+            ["id"] = record.Id,
+            ["ordinal"] = record.Ordinal,
+            ["created"] = record.Created.ToString("O", CultureInfo.InvariantCulture),
+            ["modified"] = record.Modified.ToString("O", CultureInfo.InvariantCulture),
+            ["version"] = record.Version,
+            ["sequence"] = record.Sequence,
+            ["data"] = record.Data.DeepClone(),
+        };
+        _journal.WriteLine(SimJson.Serialize(entry));
     }
 
     private void Merge(StoredRecord record, JsonObject fields)

@@ -35,6 +35,10 @@ public abstract partial class SimulatedSystem : IAsyncDisposable
         _clock = options.TimeProvider;
         _tables = tables.ToDictionary(static t => t, static _ => new Dictionary<string, StoredRecord>(StringComparer.Ordinal), StringComparer.Ordinal);
         _webhooks = new WebhookDispatcher(options, _faults);
+        if (options.JournalPath is { } journal)
+        {
+            _journal = OpenJournal(Guard.Against.NullOrWhiteSpace(journal, nameof(options.JournalPath)));
+        }
     }
 
     /// <summary>Gets the name of the system (<c>crm</c>, <c>erp</c>, <c>service</c> unless set in <see cref="SimulatorOptions.Name"/>).</summary>
@@ -145,6 +149,12 @@ public abstract partial class SimulatedSystem : IAsyncDisposable
         }
 
         await _webhooks.DisposeAsync().ConfigureAwait(false);
+        lock (_gate)
+        {
+            _journal?.Dispose();
+            _journal = null;
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync().ConfigureAwait(false);

@@ -36,4 +36,11 @@ public sealed class SimulatorOptions
     /// <summary>Gets or sets how long one webhook attempt may take before it counts as a connection failure.</summary>
     /// <value>The default value is 10 seconds.</value>
     public TimeSpan WebhookTimeout { get; set; } = SimulatorConstants.DefaultWebhookTimeout;
+
+    /// <summary>
+    /// Gets or sets a file that keeps the system's records across restarts, or <see langword="null"/> (the default) to keep them in
+    /// memory only. Every change is appended as one JSON line (flushed to the operating system at once, so a killed process loses
+    /// nothing it acknowledged); the file is replayed when the system is created. Queued webhooks are not kept.
+    /// </summary>
+    public string? JournalPath { get; set; }
 }

@@ -104,12 +104,13 @@ public sealed partial class SyncFlow : IDisposable
     /// <param name="payload">The system's payload (UTF-8 JSON).</param>
     /// <param name="deliveryId">The delivery's id (a webhook's event id), or <see langword="null"/>.</param>
     /// <param name="canonicalIdHint">The canonical id the sender stores with the record, or <see langword="null"/>.</param>
+    /// <param name="transaction">The caller's store transaction to work in (see <see cref="ProcessAsync"/>), or <see langword="null"/>.</param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The result.</returns>
     /// <exception cref="ArgumentException">A name is empty, or the system does not send the entity type.</exception>
     /// <exception cref="ArgumentNullException">A name is <see langword="null"/>.</exception>
     public ValueTask<SyncResult> ProcessPayloadAsync(
-        string system, string entityType, string remoteId, ReadOnlyMemory<byte> payload, string? deliveryId = null, string? canonicalIdHint = null, CancellationToken cancellationToken = default)
+        string system, string entityType, string remoteId, ReadOnlyMemory<byte> payload, string? deliveryId = null, string? canonicalIdHint = null, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.NullOrWhiteSpace(system);
         var entity = _definition.GetEntity(entityType);
@@ -126,7 +127,7 @@ public sealed partial class SyncFlow : IDisposable
             return new(Finish(record, SyncOutcome.Invalid, null, null, [], [.. mapped.Errors.Select(e => $"{SyncErrorCodes.InvalidRecord} {record} field '{e.TargetField}' ({e.Code}{(e.SourcePath is null ? string.Empty : $", from '{e.SourcePath}'")}): {e.Message}")]));
         }
 
-        return ProcessAsync(record, cancellationToken);
+        return ProcessAsync(record, transaction, cancellationToken);
     }
 
     /// <summary>
@@ -135,12 +136,17 @@ public sealed partial class SyncFlow : IDisposable
     /// messages for the other systems (and write-backs of rejected changes to the sender) in the outbox.
     /// </summary>
     /// <param name="record">The record.</param>
+    /// <param name="transaction">
+    /// The caller's store transaction (a webhook endpoint's, holding the inbox mark) to work in — the caller commits it — or
+    /// <see langword="null"/> for the flow to begin and commit its own. In the caller's transaction a concurrent change of the
+    /// canonical record cannot be retried: it throws, and the caller's rollback leaves the delivery to be retried.
+    /// </param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The result; bad input gives <see cref="SyncOutcome.Invalid"/>, not an exception.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="record"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The flow does not move the record's entity type from its system.</exception>
     /// <exception cref="InvalidOperationException">The canonical record kept changing under concurrent updates.</exception>
-    public async ValueTask<SyncResult> ProcessAsync(SyncRecord record, CancellationToken cancellationToken = default)
+    public async ValueTask<SyncResult> ProcessAsync(SyncRecord record, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(record);
         var entity = _definition.GetEntity(record.EntityType);
@@ -169,7 +175,7 @@ public sealed partial class SyncFlow : IDisposable
         {
             for (var attempt = 1; ; attempt++)
             {
-                var result = await ProcessOnceAsync(record, entity, (JsonObject)incoming.DeepClone(), cancellationToken).ConfigureAwait(false);
+                var result = await ProcessOnceAsync(record, entity, (JsonObject)incoming.DeepClone(), transaction, cancellationToken).ConfigureAwait(false);
                 if (result is not null)
                 {
                     activity?.SetTag("connectivity.canonical_id", result.CanonicalId);
@@ -177,7 +183,7 @@ public sealed partial class SyncFlow : IDisposable
                     return result;
                 }
 
-                if (attempt == MaxAttempts)
+                if (attempt == MaxAttempts || transaction is not null)
                 {
                     activity?.SetStatus(ActivityStatusCode.Error, "canonical record kept changing");
                     throw new InvalidOperationException($"The canonical record of {record} kept changing while processing it; gave up after {MaxAttempts} attempts.");
@@ -241,10 +247,10 @@ public sealed partial class SyncFlow : IDisposable
     }
 
     /// <summary>One attempt in one transaction; null when the canonical record changed under it (the caller retries).</summary>
-    private async ValueTask<SyncResult?> ProcessOnceAsync(SyncRecord record, SyncEntityDefinition entity, JsonObject incoming, CancellationToken cancellationToken)
+    private async ValueTask<SyncResult?> ProcessOnceAsync(SyncRecord record, SyncEntityDefinition entity, JsonObject incoming, IStoreTransaction? callers, CancellationToken cancellationToken)
     {
-        var transaction = await _transactions.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        var transaction = callers ?? await _transactions.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (callers is null ? transaction.ConfigureAwait(false) : NotOwned.Instance.ConfigureAwait(false))
         {
             if (record.DeliveryId is { } deliveryId
                 && (await _inbox.TryAcceptAsync(record.System, deliveryId, transaction, cancellationToken).ConfigureAwait(false)).Outcome == InboxOutcome.Duplicate)
@@ -303,7 +309,11 @@ public sealed partial class SyncFlow : IDisposable
                 await _outbox.EnqueueAsync(messages, transaction, cancellationToken).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (callers is null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var outcome = decision.Outcome switch
             {
                 ChangeOutcome.Echo => SyncOutcome.Echo,
@@ -349,6 +359,14 @@ public sealed partial class SyncFlow : IDisposable
                 [SyncFlowDefinition.EntityTypeHeader] = entityType,
                 [SyncFlowDefinition.CanonicalIdHeader] = canonicalId,
             });
+    }
+
+    /// <summary>Stands in for the caller's transaction, which the caller disposes.</summary>
+    private sealed class NotOwned : IAsyncDisposable
+    {
+        public static readonly NotOwned Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Sync: {System}/{EntityType}/{RemoteId} refused: {Errors}")]

@@ -193,6 +193,23 @@ public sealed class SyncFlowTests
     }
 
     [Fact]
+    public async Task ProcessPayloadAsync_InCallersTransaction_KeptOnlyWhenTheCallerCommits()
+    {
+        var rolledBack = await _domain.Transactions.BeginTransactionAsync();
+        await _domain.Flow.ProcessPayloadAsync("desk", "account", "D1", Utf8("""{"label":"Acme"}"""), transaction: rolledBack);
+        await rolledBack.DisposeAsync();
+        Assert.Null(await _domain.Identity.FindAsync(new RemoteKey("desk", "account", "D1")));
+        Assert.Empty(await _domain.ClaimAllAsync());
+
+        await using var committed = await _domain.Transactions.BeginTransactionAsync();
+        var result = await _domain.Flow.ProcessPayloadAsync("desk", "account", "D1", Utf8("""{"label":"Acme"}"""), transaction: committed);
+        await committed.CommitAsync();
+
+        Assert.Equal(result.CanonicalId, await _domain.Identity.FindAsync(new RemoteKey("desk", "account", "D1")));
+        Assert.Single(await _domain.ClaimAllAsync());
+    }
+
+    [Fact]
     public async Task ReconcileAsync_SystemsAgree_CleanReport()
     {
         var billing = new RecordingWriter("billing-writer");
