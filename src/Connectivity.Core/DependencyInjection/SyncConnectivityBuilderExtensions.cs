@@ -61,7 +61,8 @@ public static class SyncConnectivityBuilderExtensions
             foreach (var system in entity.Destinations.Keys)
             {
                 services.AddSingleton<IDestinationWriter>(sp => new SyncDestinationWriter(
-                    entity,
+                    sp.GetRequiredService<SyncFlowDefinition>(),
+                    entity.EntityType,
                     system,
                     name => sp.GetServices<IDestinationWriter>().FirstOrDefault(w => w is not SyncDestinationWriter && string.Equals(w.Destination, name, StringComparison.Ordinal)),
                     sp.GetRequiredService<ChangeDecider>(),

@@ -81,6 +81,7 @@ public sealed class OwnershipPolicy
     /// <returns>
     /// One <see cref="OwnershipErrorCodes.OutboundWriteToOwnedField"/> error per refused field (its <see cref="OwnershipPolicyError.Path"/> is the
     /// field path; the message names the field and the owner), plus errors for unknown entities or fields; empty when the map may be built.
+    /// Envelope fields the entity's descriptor ignores (such as <c>id</c>, written as a target's external key) are not checked.
     /// </returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public IReadOnlyList<OwnershipPolicyError> CheckOutboundMap(string targetSystem, string entityType, IEnumerable<string> targetFieldPaths)
@@ -103,6 +104,12 @@ public sealed class OwnershipPolicy
             if (!FieldPath.TryParse(text, out var path, out var parseError))
             {
                 errors.Add(new OwnershipPolicyError(OwnershipErrorCodes.InvalidFieldPath, parseError!, text ?? string.Empty, "map"));
+                continue;
+            }
+
+            // The envelope (id, external references, version, times) is nobody's data: a map may write our id as the target's external key.
+            if (path.Segments[0].Name is { } top && entity.Descriptor.IgnoredFields.Contains(top))
+            {
                 continue;
             }
 

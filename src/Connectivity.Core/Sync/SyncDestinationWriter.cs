@@ -14,12 +14,13 @@ namespace Connectivity.Sync;
 /// (<see cref="SyncFlowDefinition.DestinationName"/>). Before a write it puts the target's own ids in the canonical record (its
 /// remote id as an external reference, references to other records as the target's ids) and waits, as a transient failure with
 /// <see cref="SyncErrorCodes.ParentNotInTarget"/>, while a referenced record is not in the target yet. It then calls the writer
-/// declared for the system; after a success it links the remote id the writer reported and records the write (the target's new
+/// declared for the system; a reference to a type the system does not exchange at all is left out. After a success it links the remote id the writer reported and records the write (the target's new
 /// base and the echo guard's fingerprint) in one transaction.
 /// </summary>
 public sealed class SyncDestinationWriter : IDestinationWriter
 {
     private readonly SyncEntityDefinition _entity;
+    private readonly HashSet<string> _exchanged;
     private readonly string _system;
     private readonly Func<string, IDestinationWriter?> _writers;
     private readonly ChangeDecider _decider;
@@ -28,18 +29,21 @@ public sealed class SyncDestinationWriter : IDestinationWriter
     private IDestinationWriter? _inner;
 
     /// <summary>Initializes a new instance of the <see cref="SyncDestinationWriter"/> class.</summary>
-    /// <param name="entity">The entity type's definition.</param>
+    /// <param name="definition">The sync flow's definition.</param>
+    /// <param name="entityType">The entity type written.</param>
     /// <param name="system">The receiving system (one of the entity's destinations).</param>
     /// <param name="writers">Finds a writer by its destination name (called once, at the first write).</param>
     /// <param name="decider">The change decider, to record writes.</param>
     /// <param name="identity">The identity map.</param>
     /// <param name="transactions">Begins the transaction the link and the recorded write share.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="system"/> is not a destination of the entity.</exception>
-    public SyncDestinationWriter(SyncEntityDefinition entity, string system, Func<string, IDestinationWriter?> writers, ChangeDecider decider, IIdentityMap identity, IStoreTransactionFactory transactions)
+    /// <exception cref="ArgumentException">The flow does not move the entity type, or <paramref name="system"/> does not receive it.</exception>
+    public SyncDestinationWriter(SyncFlowDefinition definition, string entityType, string system, Func<string, IDestinationWriter?> writers, ChangeDecider decider, IIdentityMap identity, IStoreTransactionFactory transactions)
     {
-        _entity = Guard.Against.Null(entity);
+        Guard.Against.Null(definition);
+        var entity = _entity = definition.GetEntity(entityType);
         _system = Guard.Against.NullOrWhiteSpace(system);
+        _exchanged = [.. definition.Entities.Where(e => e.Sources.ContainsKey(system) || e.Destinations.ContainsKey(system)).Select(static e => e.EntityType)];
         _writers = Guard.Against.Null(writers);
         _decider = Guard.Against.Null(decider);
         _identity = Guard.Against.Null(identity);
@@ -95,6 +99,13 @@ public sealed class SyncDestinationWriter : IDestinationWriter
         {
             if (SyncJson.GetString(translated, path) is not { } parentId)
             {
+                continue;
+            }
+
+            if (!_exchanged.Contains(referenced))
+            {
+                // The target keeps no records of that type, so it has no id for the parent: the field is left out.
+                SyncJson.Remove(translated, path);
                 continue;
             }
 

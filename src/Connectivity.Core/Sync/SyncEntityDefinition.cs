@@ -16,7 +16,7 @@ public sealed class SyncEntityDefinition
         References = references.ToFrozenDictionary(StringComparer.Ordinal);
         _heldFields = Sources.ToFrozenDictionary(
             static s => s.Key,
-            static s => s.Value.Definition.Fields.Select(static f => f.TargetPath).Distinct(StringComparer.Ordinal).ToArray(),
+            static s => s.Value.Explain().Fields.Select(static f => f.TargetPath).Distinct(StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
     }
 
@@ -33,8 +33,8 @@ public sealed class SyncEntityDefinition
     public IReadOnlyDictionary<string, string> References { get; }
 
     /// <summary>
-    /// Gets the canonical field paths <paramref name="system"/> holds (the target paths of its inbound map), or <see langword="null"/>
-    /// when the system does not send this entity.
+    /// Gets the canonical field paths <paramref name="system"/> holds — the leaf target paths of its inbound map, array elements as
+    /// <c>[]</c> or <c>[n]</c> — or <see langword="null"/> when the system does not send this entity.
     /// </summary>
     /// <param name="system">The system.</param>
     /// <returns>The paths, or <see langword="null"/>.</returns>

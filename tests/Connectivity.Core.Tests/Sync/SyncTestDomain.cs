@@ -83,7 +83,7 @@ internal sealed class SyncTestDomain
     public Reconciler Reconciler { get; }
 
     public SyncDestinationWriter DestinationFor(string system, string entityType, IDestinationWriter inner)
-        => new(Definition.GetEntity(entityType), system, name => name == inner.Destination ? inner : null, Decider, Identity, Transactions);
+        => new(Definition, entityType, system, name => name == inner.Destination ? inner : null, Decider, Identity, Transactions);
 
     public async Task<IReadOnlyList<OutboxMessage>> ClaimAllAsync()
     {

@@ -41,6 +41,15 @@ internal static class SyncJson
 
     public static void SetString(JsonObject root, string path, string value) => SetNode(root, path, JsonValue.Create(value));
 
+    public static void Remove(JsonObject root, string path)
+    {
+        var cut = path.LastIndexOf('.');
+        if ((cut < 0 ? root : Find(root, path[..cut])) is JsonObject parent)
+        {
+            parent.Remove(cut < 0 ? path : path[(cut + 1)..]);
+        }
+    }
+
     public static JsonNode? Find(JsonObject root, string path)
     {
         JsonNode? node = root;
@@ -55,21 +64,19 @@ internal static class SyncJson
         return node;
     }
 
-    /// <summary>Copies the properties of <paramref name="root"/> at or below <paramref name="paths"/> (property paths, indexes cut off).</summary>
+    /// <summary>
+    /// Copies the parts of <paramref name="root"/> at <paramref name="paths"/>: property paths whose array steps (<c>[]</c>, <c>[n]</c>, <c>[*]</c>)
+    /// each stand for every element, so <c>lines[].amount</c> keeps the amount of every line and nothing else of it.
+    /// </summary>
     public static JsonObject Project(JsonObject root, IReadOnlyList<string> paths)
     {
-        var projected = new JsonObject();
+        JsonNode? projected = new JsonObject();
         foreach (var path in paths)
         {
-            var cut = path.IndexOf('[', StringComparison.Ordinal);
-            var propertyPath = cut < 0 ? path : path[..cut];
-            if (Find(root, propertyPath) is { } node)
-            {
-                SetNode(projected, propertyPath, node.DeepClone());
-            }
+            CopyInto(root, ref projected, Segments(path));
         }
 
-        return projected;
+        return (JsonObject)projected!;
     }
 
     public static byte[] ToUtf8(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, SyncJsonContext.Default.JsonNode);
@@ -92,5 +99,92 @@ internal static class SyncJson
         }
 
         node[segments[^1]] = value;
+    }
+
+    private static string[] Segments(string path)
+    {
+        var segments = new List<string>();
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            if (bracket < 0)
+            {
+                segments.Add(part);
+                continue;
+            }
+
+            if (bracket > 0)
+            {
+                segments.Add(part[..bracket]);
+            }
+
+            // One "*" per bracket pair: x[0][1] is two array steps.
+            segments.AddRange(Enumerable.Repeat("[*]", part.Count(static c => c == '[')));
+        }
+
+        return [.. segments];
+    }
+
+    private static void CopyInto(JsonNode? source, ref JsonNode? target, ReadOnlySpan<string> segments)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        if (segments.IsEmpty)
+        {
+            target = source.DeepClone();
+            return;
+        }
+
+        if (segments[0] == "[*]")
+        {
+            if (source is not JsonArray array)
+            {
+                return;
+            }
+
+            if (target is not JsonArray copy)
+            {
+                copy = [];
+                target = copy;
+            }
+
+            while (copy.Count < array.Count)
+            {
+                copy.Add(null);
+            }
+
+            for (var i = 0; i < array.Count; i++)
+            {
+                var element = copy[i];
+                CopyInto(array[i], ref element, segments[1..]);
+                if (!ReferenceEquals(element, copy[i]))
+                {
+                    copy[i] = element;
+                }
+            }
+
+            return;
+        }
+
+        if (source is not JsonObject obj || !obj.TryGetPropertyValue(segments[0], out var child) || child is null)
+        {
+            return;
+        }
+
+        if (target is not JsonObject into)
+        {
+            into = [];
+            target = into;
+        }
+
+        var existing = into[segments[0]];
+        CopyInto(child, ref existing, segments[1..]);
+        if (existing is not null && !ReferenceEquals(existing, into[segments[0]]))
+        {
+            into[segments[0]] = existing;
+        }
     }
 }
