@@ -4,6 +4,7 @@
 Builds the solution, reads the RS0016 (symbol not declared) and RS0017 (declared symbol gone)
 diagnostics of Microsoft.CodeAnalysis.PublicApiAnalyzers, and adds or removes the lines they name.
 Run it after changing a public API, then review the diff: it is the API change.
+Pass a project (or solution) path to build only that one: `python3 eng/update-public-api.py src/Connectivity.Testing`.
 """
 import pathlib
 import re
@@ -11,11 +12,12 @@ import subprocess
 import sys
 
 root = pathlib.Path(__file__).resolve().parent.parent
+target = pathlib.Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else root / "Connectivity.sln"
 pattern = re.compile(r"^(?P<file>/[^(]+)\(\d+,\d+\): error (?P<id>RS001[67]): Symbol '(?P<symbol>.+?)' is (?:not part of the declared|part of the declared API, but)")
 
 for attempt in range(3):
     build = subprocess.run(
-        ["dotnet", "build", str(root / "Connectivity.sln"), "-c", "Release", "--no-incremental", "-p:TreatWarningsAsErrors=true"],
+        ["dotnet", "build", str(target), "-c", "Release", "--no-incremental", "-p:TreatWarningsAsErrors=true"],
         capture_output=True, text=True, cwd=root)
     changes = {}
     for line in build.stdout.splitlines():
