@@ -100,7 +100,7 @@ internal sealed class ConformanceHarness : IDisposable
                 var inner = writers[writerName];
                 _destinations.Add(
                     SyncFlowDefinition.DestinationName(system, entity.EntityType),
-                    new SyncDestinationWriter(entity, system, name => string.Equals(name, writerName, StringComparison.Ordinal) ? inner : null, Decider, Identity, Transactions));
+                    new SyncDestinationWriter(Definition, entity.EntityType, system, name => string.Equals(name, writerName, StringComparison.Ordinal) ? inner : null, Decider, Identity, Transactions));
             }
         }
     }
