@@ -16,12 +16,14 @@ namespace Connectivity.Mapping;
 public sealed partial class CompiledMap
 {
     private readonly MapProgram _program;
+    private readonly EntityPlans _entityPlans;
     private MapExplanation? _explanation;
 
     internal CompiledMap(MapDefinition definition, MapProgram program)
     {
         Definition = definition;
         _program = program;
+        _entityPlans = new EntityPlans(program);
     }
 
     /// <summary>Gets the definition the map was compiled from.</summary>
@@ -52,7 +54,13 @@ public sealed partial class CompiledMap
         }
     }
 
-    /// <summary>Maps one JSON record to an entity, through the entity's System.Text.Json metadata (no reflection).</summary>
+    /// <summary>
+    /// Maps one JSON record to an entity, through the entity's System.Text.Json metadata (no reflection): the entity is
+    /// created and its properties set from the rules' values (<see cref="JsonTypeInfo.CreateObject"/>,
+    /// <see cref="JsonPropertyInfo.Set"/>), with the same result as deserializing the target JSON <see cref="Map"/> writes.
+    /// Parts the metadata gives no direct way to set (a host's converter on a property, constructor parameters, ...) are read
+    /// from their JSON by System.Text.Json.
+    /// </summary>
     /// <typeparam name="TEntity">The entity type.</typeparam>
     /// <param name="source">The record, UTF-8 JSON (one object).</param>
     /// <param name="typeInfo">The entity's serialization metadata, for example from a source-generated context.</param>
@@ -65,23 +73,23 @@ public sealed partial class CompiledMap
         var state = RecordState.Rent();
         try
         {
-            if (!Run(source, state))
+            if (_entityPlans.Binder(typeInfo) is { } binder)
             {
-                return new MapRecordResult<TEntity>(null, [.. state.Errors!]);
+                if (!TryRead(source, state))
+                {
+                    return new MapRecordResult<TEntity>(null, [.. state.Errors!]);
+                }
+
+                var context = new EvalContext(source, state, _program);
+                if (binder.Bind(ref context) is TEntity bound && !state.HasErrors && !state.BindingAborted)
+                {
+                    return new MapRecordResult<TEntity>(bound, null);
+                }
+
+                // A record that does not map, or a value not bound directly: the JSON path says exactly what it would have.
             }
 
-            try
-            {
-                var entity = JsonSerializer.Deserialize(state.Output.WrittenSpan, typeInfo);
-                return entity is null
-                    ? new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, string.Empty, null, "the mapped record is null.")])
-                    : new MapRecordResult<TEntity>(entity, null);
-            }
-            catch (JsonException ex)
-            {
-                var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
-                return new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, field, null, $"{field}: the mapped value does not fit {typeof(TEntity).Name}: {ex.Message}")]);
-            }
+            return MapToEntityThroughJson(source, typeInfo, state);
         }
         finally
         {
@@ -89,7 +97,12 @@ public sealed partial class CompiledMap
         }
     }
 
-    /// <summary>Maps an entity to target JSON: the entity is written as JSON with its metadata, then mapped.</summary>
+    /// <summary>
+    /// Maps an entity to target JSON. The values the map reads are taken from the entity through its System.Text.Json
+    /// metadata (<see cref="JsonPropertyInfo.Get"/>), with the same result as mapping the JSON the metadata writes; an
+    /// entity whose metadata writes something the getters cannot tell (a host's converter on a property, extension data,
+    /// ...) is written as JSON and mapped.
+    /// </summary>
     /// <typeparam name="TEntity">The entity type.</typeparam>
     /// <param name="entity">The entity.</param>
     /// <param name="typeInfo">The entity's serialization metadata.</param>
@@ -105,11 +118,24 @@ public sealed partial class CompiledMap
         var state = RecordState.Rent();
         try
         {
-            state.EntityBuffer.ResetWrittenCount();
-            state.EntityWriter.Reset(state.EntityBuffer);
-            JsonSerializer.Serialize(state.EntityWriter, entity, typeInfo);
-            state.EntityWriter.Flush();
-            if (!Run(state.EntityBuffer.WrittenSpan, state))
+            bool mapped;
+            if (_entityPlans.Reader(typeInfo) is { } reader)
+            {
+                state.Reset(_program.ScopeSlotCounts);
+                state.EntityBuffer.ResetWrittenCount();
+                reader.Read(entity, state);
+                mapped = Evaluate(state.EntityBuffer.WrittenSpan, state);
+            }
+            else
+            {
+                state.EntityBuffer.ResetWrittenCount();
+                state.EntityWriter.Reset(state.EntityBuffer);
+                JsonSerializer.Serialize(state.EntityWriter, entity, typeInfo);
+                state.EntityWriter.Flush();
+                mapped = Run(state.EntityBuffer.WrittenSpan, state);
+            }
+
+            if (!mapped)
             {
                 return new MapRecordResult([.. state.Errors!]);
             }
@@ -123,11 +149,36 @@ public sealed partial class CompiledMap
         }
     }
 
+    private MapRecordResult<TEntity> MapToEntityThroughJson<TEntity>(ReadOnlySpan<byte> source, JsonTypeInfo<TEntity> typeInfo, RecordState state)
+        where TEntity : class
+    {
+        if (!Run(source, state))
+        {
+            return new MapRecordResult<TEntity>(null, [.. state.Errors!]);
+        }
+
+        try
+        {
+            var entity = JsonSerializer.Deserialize(state.Output.WrittenSpan, typeInfo);
+            return entity is null
+                ? new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, string.Empty, null, "the mapped record is null.")])
+                : new MapRecordResult<TEntity>(entity, null);
+        }
+        catch (JsonException ex)
+        {
+            var field = ex.Path is { Length: > 2 } path ? path[2..] : string.Empty;
+            return new MapRecordResult<TEntity>(null, [new MapError(MappingErrorCodes.EntityNotReadable, field, null, $"{field}: the mapped value does not fit {typeof(TEntity).Name}: {ex.Message}")]);
+        }
+    }
+
     /// <summary>Says, for each target field, which source paths, rules and functions produce it.</summary>
     /// <returns>The explanation.</returns>
     public MapExplanation Explain() => _explanation ??= MapExplanation.Of(Definition);
 
-    private bool Run(ReadOnlySpan<byte> source, RecordState state)
+    private bool Run(ReadOnlySpan<byte> source, RecordState state) => TryRead(source, state) && Evaluate(source, state);
+
+    /// <summary>Checks the record and captures what the map reads; false, with the error, when it cannot be read.</summary>
+    private bool TryRead(ReadOnlySpan<byte> source, RecordState state)
     {
         state.Reset(_program.ScopeSlotCounts);
 
@@ -159,7 +210,13 @@ public sealed partial class CompiledMap
             return false;
         }
 
-        var context = new EvalContext(source, state, _program);
+        return true;
+    }
+
+    /// <summary>Writes the target JSON from the captured values into the state's output.</summary>
+    private bool Evaluate(ReadOnlySpan<byte> input, RecordState state)
+    {
+        var context = new EvalContext(input, state, _program);
         _program.Root.TryWrite(ref context, state.Writer, false, default, MapTargetKind.Object);
         state.Writer.Flush();
         return !state.HasErrors;

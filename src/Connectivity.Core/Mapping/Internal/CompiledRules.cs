@@ -120,6 +120,12 @@ internal sealed class CoalesceEval(CompiledRule[] candidates) : CompiledRule
 
 internal sealed class ConditionEval(CompiledCondition condition, CompiledRule then, CompiledRule? otherwise) : CompiledRule
 {
+    public CompiledCondition Condition => condition;
+
+    public CompiledRule Then => then;
+
+    public CompiledRule? Otherwise => otherwise;
+
     public override bool IsScalar => then.IsScalar && (otherwise?.IsScalar ?? true);
 
     public override MapValue Evaluate(ref EvalContext context)
@@ -206,6 +212,18 @@ internal sealed class PickEval(bool rooted, int baseScope, (int Scope, int Index
 
 internal sealed class EachWriter(bool rooted, int baseScope, (int Scope, int Index)[] steps, SlotAccessor array, CompiledRule element, CompiledCondition? where, MapTargetKind elementKind) : CompiledRule
 {
+    public bool Rooted => rooted;
+
+    public int BaseScope => baseScope;
+
+    public (int Scope, int Index)[] Steps => steps;
+
+    public CompiledRule Element => element;
+
+    public CompiledCondition? Where => where;
+
+    public MapTargetKind ElementKind => elementKind;
+
     public override bool IsScalar => false;
 
     public override bool IsPresent(ref EvalContext context) => array.Read(ref context).Kind == ValueKind.Array;
@@ -267,6 +285,10 @@ internal sealed class EachWriter(bool rooted, int baseScope, (int Scope, int Ind
 
 internal sealed class ArrayWriter(CompiledRule[] items, MapTargetKind elementKind) : CompiledRule
 {
+    public CompiledRule[] Items => items;
+
+    public MapTargetKind ElementKind => elementKind;
+
     public override bool IsScalar => false;
 
     public override bool IsPresent(ref EvalContext context) => true;
@@ -333,6 +355,9 @@ internal sealed class ObjectWriter(FieldWriter[] fields, bool implicitGroup) : C
 {
     public FieldWriter[] Fields { get; } = fields;
 
+    /// <summary>Gets whether the object is implied by dotted target paths and exists only when a field that reads the source has a value.</summary>
+    public bool ImplicitGroup => implicitGroup;
+
     public override bool IsScalar => false;
 
     public override bool IsPresent(ref EvalContext context)
@@ -362,36 +387,48 @@ internal sealed class ObjectWriter(FieldWriter[] fields, bool implicitGroup) : C
         }
     }
 
+    /// <summary>
+    /// For an implied object: evaluates the scalar fields once, up front, pushing their values on the value stack in field
+    /// order, to know whether the object exists at all. When it does not, the stack and target are restored.
+    /// </summary>
+    public bool IsPresentUpFront(ref EvalContext context)
+    {
+        var state = context.State;
+        var mark = state.ValueStackTop;
+        var saved = context.Target;
+        var present = false;
+        foreach (var field in Fields)
+        {
+            context.Target = field.TargetPath;
+            if (field.Rule.IsScalar)
+            {
+                var value = field.Rule.Evaluate(ref context);
+                state.PushValue(value);
+                present |= field.Rule.ReadsSource && !value.IsAbsentOrNull;
+            }
+            else
+            {
+                present |= field.Rule.ReadsSource && field.Rule.IsPresent(ref context);
+            }
+        }
+
+        if (!present)
+        {
+            state.ValueStackTop = mark;
+        }
+
+        context.Target = saved;
+        return present;
+    }
+
     public override bool TryWrite(ref EvalContext context, Utf8JsonWriter writer, bool hasName, JsonEncodedText name, MapTargetKind kind)
     {
         var state = context.State;
         var mark = state.ValueStackTop;
         var saved = context.Target;
-        if (implicitGroup)
+        if (implicitGroup && !IsPresentUpFront(ref context))
         {
-            // Evaluate the scalar fields once, up front, to know whether the object exists at all.
-            var present = false;
-            foreach (var field in Fields)
-            {
-                context.Target = field.TargetPath;
-                if (field.Rule.IsScalar)
-                {
-                    var value = field.Rule.Evaluate(ref context);
-                    state.PushValue(value);
-                    present |= field.Rule.ReadsSource && !value.IsAbsentOrNull;
-                }
-                else
-                {
-                    present |= field.Rule.ReadsSource && field.Rule.IsPresent(ref context);
-                }
-            }
-
-            if (!present)
-            {
-                state.ValueStackTop = mark;
-                context.Target = saved;
-                return false;
-            }
+            return false;
         }
 
         if (hasName)

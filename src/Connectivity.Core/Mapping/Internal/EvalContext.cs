@@ -14,6 +14,7 @@ internal ref struct EvalContext(ReadOnlySpan<byte> input, RecordState state, Map
     {
         ValueStore.Input => Input.Slice(value.Start, value.Length),
         ValueStore.Scratch => State.Scratch.AsSpan(value.Start, value.Length),
+        ValueStore.Entity => State.EntityValueJson(value.Start),
         _ => value.Kind switch
         {
             ValueKind.True => "true"u8,

@@ -17,6 +17,9 @@ internal enum ValueStore : byte
     Input,
     Scratch,
     Literal,
+
+    /// <summary>An object or array read from an entity: <c>Start</c> indexes <see cref="RecordState.EntityValues"/>; its JSON is written on first use.</summary>
+    Entity,
 }
 
 /// <summary>

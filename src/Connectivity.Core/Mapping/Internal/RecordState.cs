@@ -13,6 +13,14 @@ internal struct Frame
     public int SlotOffset;
 }
 
+internal struct EntityValue(object value, System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo)
+{
+    public readonly object Value = value;
+    public readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo TypeInfo = typeInfo;
+    public int Start;
+    public int Length = -1;
+}
+
 internal struct UnmappedField
 {
     public MapValue Name;
@@ -57,12 +65,25 @@ internal sealed class RecordState
     public readonly Utf8JsonWriter Writer;
     public readonly ArrayBufferWriter<byte> EntityBuffer = new(1024);
     public readonly Utf8JsonWriter EntityWriter;
+
+    /// <summary>Objects and arrays read from an entity whose JSON is written only when a rule needs it (<see cref="ValueStore.Entity"/>).</summary>
+    public EntityValue[] EntityValues = new EntityValue[8];
+    public int EntityValueCount;
+    public readonly ArrayBufferWriter<byte> EntityJson = new(256);
+
+    /// <summary>One value a rule writes as JSON so System.Text.Json can read it into an entity property.</summary>
+    public readonly ArrayBufferWriter<byte> Fragment = new(256);
+    public readonly Utf8JsonWriter FragmentWriter;
+
+    /// <summary>Set when an entity cannot be bound directly exactly as the JSON path would; the record then takes the JSON path.</summary>
+    public bool BindingAborted;
     public bool InUse;
 
     public RecordState()
     {
         Writer = new Utf8JsonWriter(Output, WriterOptions);
         EntityWriter = new Utf8JsonWriter(EntityBuffer, new JsonWriterOptions { SkipValidation = true });
+        FragmentWriter = new Utf8JsonWriter(Fragment, WriterOptions);
     }
 
     public static RecordState Rent()
@@ -95,6 +116,14 @@ internal sealed class RecordState
         ScratchLength = 0;
         ValueStackTop = 0;
         UnmappedCount = 0;
+        if (EntityValueCount > 0)
+        {
+            Array.Clear(EntityValues, 0, EntityValueCount);
+            EntityValueCount = 0;
+            EntityJson.ResetWrittenCount();
+        }
+
+        BindingAborted = false;
         Errors?.Clear();
         Output.ResetWrittenCount();
         Writer.Reset(Output);
@@ -175,6 +204,33 @@ internal sealed class RecordState
         var written = Encoding.UTF8.GetBytes(text, span);
         TrimScratch(start, written);
         return new MapValue(kind, ValueStore.Scratch, start, written);
+    }
+
+    public MapValue AddEntityValue(ValueKind kind, object value, System.Text.Json.Serialization.Metadata.JsonTypeInfo typeInfo)
+    {
+        if (EntityValueCount == EntityValues.Length)
+        {
+            Array.Resize(ref EntityValues, EntityValues.Length * 2);
+        }
+
+        EntityValues[EntityValueCount] = new EntityValue(value, typeInfo);
+        return new MapValue(kind, ValueStore.Entity, EntityValueCount++, 0);
+    }
+
+    /// <summary>The JSON of an entity value, written with its metadata the first time it is asked for, as the JSON path would have.</summary>
+    public ReadOnlySpan<byte> EntityValueJson(int index)
+    {
+        ref var entry = ref EntityValues[index];
+        if (entry.Length < 0)
+        {
+            entry.Start = EntityJson.WrittenCount;
+            EntityWriter.Reset(EntityJson);
+            JsonSerializer.Serialize(EntityWriter, entry.Value, entry.TypeInfo);
+            EntityWriter.Flush();
+            entry.Length = EntityJson.WrittenCount - entry.Start;
+        }
+
+        return EntityJson.WrittenSpan.Slice(entry.Start, entry.Length);
     }
 
     public void PushValue(MapValue value)

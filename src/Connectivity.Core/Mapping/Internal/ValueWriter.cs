@@ -23,44 +23,73 @@ internal static class ValueWriter
 
     public static void Write(ref EvalContext context, Utf8JsonWriter writer, MapValue value, MapTargetKind kind, string? sourcePath)
     {
-        var bytes = context.Bytes(value);
+        if (!TryShape(ref context, value, kind, sourcePath, out var shaped))
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        WriteShaped(ref context, writer, shaped);
+    }
+
+    /// <summary>
+    /// Gives the JSON token <see cref="Write"/> writes for <paramref name="value"/> as a target of <paramref name="kind"/>:
+    /// null, a string (its unescaped content), a number, true, false, or raw object or array JSON. Records the error and
+    /// returns false when the value does not fit.
+    /// </summary>
+    public static bool TryShape(ref EvalContext context, MapValue value, MapTargetKind kind, string? sourcePath, out MapValue shaped)
+    {
         switch (value.Kind)
         {
             case ValueKind.Null:
-                writer.WriteNullValue();
-                return;
             case ValueKind.String when kind is MapTargetKind.Any or MapTargetKind.String or MapTargetKind.Date or MapTargetKind.DateTime or MapTargetKind.Enumeration:
-                writer.WriteStringValue(bytes);
-                return;
+            case ValueKind.Number when kind is MapTargetKind.Any or MapTargetKind.Number:
+            case ValueKind.True or ValueKind.False when kind is MapTargetKind.Any or MapTargetKind.Boolean:
+            case ValueKind.Object when kind is MapTargetKind.Any or MapTargetKind.Object:
+            case ValueKind.Array when kind is MapTargetKind.Any or MapTargetKind.Array:
+                shaped = value;
+                return true;
             case ValueKind.Number when kind == MapTargetKind.String:
-                writer.WriteStringValue(bytes);
-                return;
+                shaped = value.WithKind(ValueKind.String);
+                return true;
             case ValueKind.Number when kind == MapTargetKind.Integer:
+                var bytes = context.Bytes(value);
                 var whole = ValueText.WholeLength(bytes);
                 if (whole < 0 || bytes.IndexOfAny((byte)'e', (byte)'E') >= 0)
                 {
                     break;
                 }
 
-                writer.WriteRawValue(bytes[..whole], skipInputValidation: true);
-                return;
-            case ValueKind.Number when kind is MapTargetKind.Any or MapTargetKind.Number:
-                writer.WriteRawValue(bytes, skipInputValidation: true);
-                return;
-            case ValueKind.True or ValueKind.False when kind is MapTargetKind.Any or MapTargetKind.Boolean:
-                writer.WriteBooleanValue(value.Kind == ValueKind.True);
-                return;
+                shaped = value.Slice(0, whole);
+                return true;
             case ValueKind.True or ValueKind.False when kind == MapTargetKind.String:
-                writer.WriteStringValue(value.Kind == ValueKind.True ? "true"u8 : "false"u8);
-                return;
-            case ValueKind.Object when kind is MapTargetKind.Any or MapTargetKind.Object:
-            case ValueKind.Array when kind is MapTargetKind.Any or MapTargetKind.Array:
-                writer.WriteRawValue(bytes, skipInputValidation: true);
-                return;
+                shaped = context.State.ScratchString(value.Kind == ValueKind.True ? "true"u8 : "false"u8);
+                return true;
         }
 
         context.Error(MappingErrorCodes.WrongValueType, sourcePath, $"expected {Describe(kind)}, got {Describe(value.Kind)} {context.Show(value)}{(sourcePath is null ? string.Empty : $" from {sourcePath}")}.");
-        writer.WriteNullValue();
+        shaped = default;
+        return false;
+    }
+
+    /// <summary>Writes a value <see cref="TryShape"/> gave.</summary>
+    public static void WriteShaped(ref EvalContext context, Utf8JsonWriter writer, MapValue shaped)
+    {
+        switch (shaped.Kind)
+        {
+            case ValueKind.Null:
+                writer.WriteNullValue();
+                return;
+            case ValueKind.String:
+                writer.WriteStringValue(context.Bytes(shaped));
+                return;
+            case ValueKind.True or ValueKind.False:
+                writer.WriteBooleanValue(shaped.Kind == ValueKind.True);
+                return;
+            default:
+                writer.WriteRawValue(context.Bytes(shaped), skipInputValidation: true);
+                return;
+        }
     }
 
     public static string Describe(MapTargetKind kind) => kind switch
