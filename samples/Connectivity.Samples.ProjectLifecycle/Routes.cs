@@ -38,21 +38,21 @@ internal static class Routes
     ];
 
     /// <summary>Outbound: entity type, receiving system, and the destination name of the entity writer.</summary>
-    public static IReadOnlyList<(string EntityType, string System, string Writer)> Outbound { get; } =
+    public static IReadOnlyList<(string EntityType, string System, string Writer, CompiledMap Map)> Outbound { get; } =
     [
-        ("customer", SystemNames.Crm, "crm-accounts"),
-        ("customer", SystemNames.Erp, "erp-customers"),
-        ("customer", SystemNames.Service, "service-companies"),
-        ("project", SystemNames.Crm, "crm-opportunity-projects"),
-        ("project", SystemNames.Erp, "erp-projects"),
-        ("project", SystemNames.Service, "service-projects"),
-        ("contract", SystemNames.Crm, "crm-opportunity-contracts"),
-        ("contract", SystemNames.Erp, "erp-contracts"),
-        ("contract", SystemNames.Service, "service-contracts"),
-        ("entitlement", SystemNames.Service, "service-entitlements"),
-        ("asset", SystemNames.Service, "service-assets"),
-        ("workOrder", SystemNames.Erp, "erp-work-orders"),
-        ("invoice", SystemNames.Crm, "crm-invoices"),
+        ("customer", SystemNames.Crm, "crm-accounts", CrmMaps.CustomerOut),
+        ("customer", SystemNames.Erp, "erp-customers", ErpMaps.CustomerOut),
+        ("customer", SystemNames.Service, "service-companies", ServiceMaps.CustomerOut),
+        ("project", SystemNames.Crm, "crm-opportunity-projects", CrmMaps.ProjectOut),
+        ("project", SystemNames.Erp, "erp-projects", ErpMaps.ProjectOut),
+        ("project", SystemNames.Service, "service-projects", ServiceMaps.ProjectOut),
+        ("contract", SystemNames.Crm, "crm-opportunity-contracts", CrmMaps.ContractOut),
+        ("contract", SystemNames.Erp, "erp-contracts", ErpMaps.ContractOut),
+        ("contract", SystemNames.Service, "service-contracts", ServiceMaps.ContractOut),
+        ("entitlement", SystemNames.Service, "service-entitlements", ServiceMaps.EntitlementOut),
+        ("asset", SystemNames.Service, "service-assets", ServiceMaps.AssetOut),
+        ("workOrder", SystemNames.Erp, "erp-work-orders", ErpMaps.WorkOrderOut),
+        ("invoice", SystemNames.Crm, "crm-invoices", CrmMaps.InvoiceOut),
     ];
 
     /// <summary>Fields that name other records.</summary>
@@ -85,9 +85,9 @@ internal static class Routes
                     e.From(route.System, route.Map);
                 }
 
-                foreach (var (_, system, writer) in Outbound.Where(o => o.EntityType == entityType))
+                foreach (var (_, system, writer, map) in Outbound.Where(o => o.EntityType == entityType))
                 {
-                    e.To(system, writer);
+                    e.To(system, writer, map);
                 }
 
                 foreach (var (_, field, referenced) in References.Where(r => r.EntityType == entityType))

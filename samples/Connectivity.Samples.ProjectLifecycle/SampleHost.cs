@@ -17,6 +17,8 @@ internal static class SampleHost
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning);
         builder.Logging.AddFilter("Connectivity.Delivery", verbose ? LogLevel.Information : LogLevel.Error);
         builder.Logging.AddFilter("Connectivity.Connectors", verbose ? LogLevel.Information : LogLevel.Error);
+        builder.Logging.AddFilter("Connectivity.Sync", verbose ? LogLevel.Debug : LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Error);
         builder.Logging.AddFilter("System.Net.Http", LogLevel.Error);
         builder.WebHost.UseKestrel(static o => o.Listen(IPAddress.Loopback, 0));

@@ -24,6 +24,11 @@ internal abstract class SystemWebhookHandler(string system, SyncFlow flow, Sampl
             {
                 SampleLog.Refused(logger, result.ToString());
             }
+
+            foreach (var rejected in result.Decision?.Rejected ?? [])
+            {
+                SampleLog.Rejected(logger, rejected);
+            }
         }
     }
 }

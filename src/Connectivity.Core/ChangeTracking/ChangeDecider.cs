@@ -335,8 +335,10 @@ public sealed class ChangeDecider
         {
             (kind, reason) = (FieldDecisionKind.Rejected, FieldDecisionReason.SenderDoesNotOwnField);
         }
-        else if (JsonFields.ValueEquals(currentValue, change.Base))
+        else if (change.Base is null || JsonFields.ValueEquals(currentValue, change.Base))
         {
+            // With no base value the owner reports the field for the first time (it was never sent to it, nor seen from it):
+            // nothing it knew of changed under it, so its value stands.
             (kind, reason) = (FieldDecisionKind.Accepted, FieldDecisionReason.SenderOwnsField);
         }
         else

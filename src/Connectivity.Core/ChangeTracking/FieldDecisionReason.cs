@@ -3,7 +3,10 @@ namespace Connectivity.ChangeTracking;
 /// <summary>Why a field was decided the way it was.</summary>
 public enum FieldDecisionReason
 {
-    /// <summary>Accepted: the sender owns the field at the record's stage and nobody else changed it since the base.</summary>
+    /// <summary>
+    /// Accepted: the sender owns the field at the record's stage and nobody else changed it since the base (or the base has no value
+    /// for it: the owner reports it for the first time).
+    /// </summary>
     SenderOwnsField,
 
     /// <summary>Accepted: neither the canonical record nor the sender's base had a value, so the first value is taken whoever sends it.</summary>
@@ -15,6 +18,6 @@ public enum FieldDecisionReason
     /// <summary>Rejected: a stage change the lifecycle does not allow.</summary>
     TransitionNotAllowed,
 
-    /// <summary>Conflict: the sender owns the field, but the canonical value also changed since the sender's base.</summary>
+    /// <summary>Conflict: the sender owns the field, but the canonical value also changed since the value in the sender's base.</summary>
     ChangedOnBothSides,
 }

@@ -145,7 +145,14 @@ public sealed class SyncDestinationWriter : IDestinationWriter
 
             if (_entity.GetHeldFields(_system) is { } held)
             {
-                await _decider.RecordWriteAsync(_system, _entity.EntityType, canonicalId, SyncJson.ToElement(SyncJson.Project(canonical, held)), transaction, cancellationToken).ConfigureAwait(false);
+                // The system's base: the fields it holds, of those it was sent (all of them when the outbound map is not declared).
+                var recorded = SyncJson.Project(canonical, held);
+                if (_entity.GetWrittenFields(_system) is { } sent)
+                {
+                    recorded = SyncJson.Project(recorded, sent);
+                }
+
+                await _decider.RecordWriteAsync(_system, _entity.EntityType, canonicalId, SyncJson.ToElement(recorded), transaction, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -8,6 +8,7 @@ public sealed class SyncEntityBuilder
 {
     private readonly Dictionary<string, CompiledMap> _sources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _destinations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CompiledMap> _outboundMaps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _references = new(StringComparer.Ordinal);
 
     internal SyncEntityBuilder(string entityType) => EntityType = entityType;
@@ -44,16 +45,26 @@ public sealed class SyncEntityBuilder
     /// </summary>
     /// <param name="system">The receiving system.</param>
     /// <param name="writerDestination">The destination name of the writer that writes this entity to the system.</param>
+    /// <param name="outboundMap">
+    /// The writer's outbound map, when known: the canonical fields it reads are what the system receives. Messages then go to the
+    /// system only when one of those fields changed, and a write is recorded as the system's base for those fields only — a field
+    /// the system holds but is never sent (its own number, say) is not taken for something it dropped.
+    /// </param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">An argument is empty, or the system is already declared as a destination.</exception>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
-    public SyncEntityBuilder To(string system, string writerDestination)
+    public SyncEntityBuilder To(string system, string writerDestination, CompiledMap? outboundMap = null)
     {
         Guard.Against.NullOrWhiteSpace(system);
         Guard.Against.NullOrWhiteSpace(writerDestination);
         if (!_destinations.TryAdd(system, writerDestination))
         {
             throw new ArgumentException($"'{system}' already receives '{EntityType}'.", nameof(system));
+        }
+
+        if (outboundMap is not null)
+        {
+            _outboundMaps.Add(system, outboundMap);
         }
 
         return this;
@@ -87,5 +98,5 @@ public sealed class SyncEntityBuilder
         return this;
     }
 
-    internal SyncEntityDefinition Build() => new(EntityType, _sources, _destinations, _references);
+    internal SyncEntityDefinition Build() => new(EntityType, _sources, _destinations, _outboundMaps, _references);
 }

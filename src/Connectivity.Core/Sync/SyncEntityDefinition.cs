@@ -7,8 +7,14 @@ namespace Connectivity.Sync;
 public sealed class SyncEntityDefinition
 {
     private readonly FrozenDictionary<string, string[]> _heldFields;
+    private readonly FrozenDictionary<string, string[]> _writtenFields;
 
-    internal SyncEntityDefinition(string entityType, IReadOnlyDictionary<string, CompiledMap> sources, IReadOnlyDictionary<string, string> destinations, IReadOnlyDictionary<string, string> references)
+    internal SyncEntityDefinition(
+        string entityType,
+        IReadOnlyDictionary<string, CompiledMap> sources,
+        IReadOnlyDictionary<string, string> destinations,
+        IReadOnlyDictionary<string, CompiledMap> outboundMaps,
+        IReadOnlyDictionary<string, string> references)
     {
         EntityType = entityType;
         Sources = sources.ToFrozenDictionary(StringComparer.Ordinal);
@@ -17,6 +23,10 @@ public sealed class SyncEntityDefinition
         _heldFields = Sources.ToFrozenDictionary(
             static s => s.Key,
             static s => s.Value.Explain().Fields.Select(static f => f.TargetPath).Distinct(StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal);
+        _writtenFields = outboundMaps.ToFrozenDictionary(
+            static s => s.Key,
+            static s => s.Value.Explain().Fields.SelectMany(static f => f.SourcePaths).Where(static p => !p.StartsWith('(')).Distinct(StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
     }
 
@@ -39,6 +49,14 @@ public sealed class SyncEntityDefinition
     /// <param name="system">The system.</param>
     /// <returns>The paths, or <see langword="null"/>.</returns>
     public IReadOnlyList<string>? GetHeldFields(string system) => _heldFields.GetValueOrDefault(system);
+
+    /// <summary>
+    /// Gets the canonical field paths <paramref name="system"/> receives — the source paths of the outbound map declared with
+    /// <see cref="SyncEntityBuilder.To"/> — or <see langword="null"/> when no outbound map was declared (everything may be sent).
+    /// </summary>
+    /// <param name="system">The system.</param>
+    /// <returns>The paths, or <see langword="null"/>.</returns>
+    public IReadOnlyList<string>? GetWrittenFields(string system) => _writtenFields.GetValueOrDefault(system);
 
     /// <inheritdoc />
     public override string ToString()

@@ -289,7 +289,7 @@ public sealed partial class SyncFlow : IDisposable
 
                 foreach (var (system, _) in entity.Destinations)
                 {
-                    if (!string.Equals(system, record.System, StringComparison.Ordinal) && Touches(decision, entity.GetHeldFields(system)))
+                    if (!string.Equals(system, record.System, StringComparison.Ordinal) && Touches(decision, entity.GetWrittenFields(system) ?? entity.GetHeldFields(system)))
                     {
                         messages.Add(CreateMessage(system, record.EntityType, canonicalId, canonical, "change"));
                         destinations.Add(system);
