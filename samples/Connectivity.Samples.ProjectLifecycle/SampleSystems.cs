@@ -48,14 +48,14 @@ internal sealed class SampleSystems : IAsyncDisposable
                 // 429 with Retry-After, 503, slow answers, duplicate and out-of-order webhooks: a bad day at three vendors.
                 system.Faults = new SimulatorFaults
                 {
-                    TooManyRequestsEvery = 13,
+                    TooManyRequestsEvery = 41,
                     RetryAfterSeconds = 1,
-                    ServiceUnavailableEvery = 17,
+                    ServiceUnavailableEvery = 53,
                     SlowEvery = 97,
                     SlowDelay = TimeSpan.FromMilliseconds(300),
                     WebhookDuplicateRate = 0.05,
-                    WebhookReorderRate = 0.05,
-                    WebhookReorderHold = TimeSpan.FromMilliseconds(200),
+                    WebhookReorderRate = 0.1,
+                    WebhookReorderHold = TimeSpan.FromSeconds(1),
                     Seed = 7,
                 };
             }

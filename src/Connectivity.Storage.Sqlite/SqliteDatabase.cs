@@ -36,12 +36,22 @@ public sealed class SqliteDatabase
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(value.BusyTimeout.TotalSeconds),
         }.ToString();
+        WriteGateTimeout = value.BusyTimeout;
         _pragmas = $"PRAGMA busy_timeout = {(long)value.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {(value.Synchronous == SqliteSynchronousMode.Full ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON;";
         _initialization = new Lazy<Task>(Migrate, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Gets the full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// Gets the gate writers of this process pass, one at a time, before they take SQLite's write lock: they queue here instead of
+    /// sleeping in SQLite's busy handler. Other processes still meet at the file's lock (<c>busy_timeout</c>).
+    /// </summary>
+    internal SemaphoreSlim WriteGate { get; } = new(1, 1);
+
+    /// <summary>Gets how long a writer waits for the gate before it fails, as long as SQLite waits for the file's lock.</summary>
+    internal TimeSpan WriteGateTimeout { get; }
 
     /// <summary>Gets the connection string a host uses to open its own connection to the same file (to enlist its own transaction).</summary>
     public string ConnectionString { get; }

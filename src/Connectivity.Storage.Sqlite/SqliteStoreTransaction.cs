@@ -12,13 +12,15 @@ namespace Connectivity.Storage.Sqlite;
 public sealed class SqliteStoreTransaction : IStoreTransaction
 {
     private readonly bool _owned;
+    private SemaphoreSlim? _gate;
     private bool _completed;
 
-    private SqliteStoreTransaction(SqliteConnection connection, SqliteTransaction transaction, bool owned)
+    private SqliteStoreTransaction(SqliteConnection connection, SqliteTransaction transaction, bool owned, SemaphoreSlim? gate = null)
     {
         Connection = connection;
         Transaction = transaction;
         _owned = owned;
+        _gate = gate;
     }
 
     /// <summary>Gets the connection the enlisted stores write through.</summary>
@@ -71,6 +73,7 @@ public sealed class SqliteStoreTransaction : IStoreTransaction
 
         Transaction.Commit();
         _completed = true;
+        ReleaseGate();
         return ValueTask.CompletedTask;
     }
 
@@ -83,22 +86,33 @@ public sealed class SqliteStoreTransaction : IStoreTransaction
             Transaction.Dispose();
             Connection.Dispose();
             _completed = true;
+            ReleaseGate();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    internal static SqliteStoreTransaction Begin(SqliteDatabase database)
+    internal static async ValueTask<SqliteStoreTransaction> BeginAsync(SqliteDatabase database, CancellationToken cancellationToken)
     {
-        var connection = database.Open();
+        // Writers of this process queue at the gate, so the BEGIN IMMEDIATE below meets only other processes at the file's lock.
+        if (!await database.WriteGate.WaitAsync(database.WriteGateTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TimeoutException($"No store transaction on '{database.DatabasePath}' within {database.WriteGateTimeout}: another write of this process held it.");
+        }
+
+        SqliteConnection? connection = null;
         try
         {
-            return new SqliteStoreTransaction(connection, connection.BeginTransaction(deferred: false), owned: true);
+            connection = database.Open();
+            return new SqliteStoreTransaction(connection, connection.BeginTransaction(deferred: false), owned: true, database.WriteGate);
         }
         catch
         {
-            connection.Dispose();
+            connection?.Dispose();
+            database.WriteGate.Release();
             throw;
         }
     }
+
+    private void ReleaseGate() => Interlocked.Exchange(ref _gate, null)?.Release();
 }

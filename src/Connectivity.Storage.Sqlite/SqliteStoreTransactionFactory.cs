@@ -20,6 +20,6 @@ public sealed class SqliteStoreTransactionFactory : IStoreTransactionFactory
     public async ValueTask<IStoreTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {
         await _database.InitializeAsync(cancellationToken).ConfigureAwait(false);
-        return SqliteStoreTransaction.Begin(_database);
+        return await SqliteStoreTransaction.BeginAsync(_database, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -15,10 +15,22 @@ internal static class SqliteWork
         }
 
         using var connection = database.Open();
-        using var own = connection.BeginTransaction(deferred: false);
-        var result = work(connection, own);
-        own.Commit();
-        return result;
+        if (!database.WriteGate.Wait(database.WriteGateTimeout))
+        {
+            throw new TimeoutException($"No write to '{database.DatabasePath}' within {database.WriteGateTimeout}: another write of this process held it (a write outside an open store transaction of the same flow waits for that transaction).");
+        }
+
+        try
+        {
+            using var own = connection.BeginTransaction(deferred: false);
+            var result = work(connection, own);
+            own.Commit();
+            return result;
+        }
+        finally
+        {
+            database.WriteGate.Release();
+        }
     }
 
     public static T Read<T>(SqliteDatabase database, Func<SqliteConnection, T> work)
