@@ -46,6 +46,7 @@ internal static class SampleHost
             .AddSyncFlow(Routes.Describe)
             .AddOutboxDispatcher(static o =>
             {
+                o.Owner = "sample-host"; // the same after a restart, so the leases of a killed run are released at once
                 o.PollInterval = TimeSpan.FromMilliseconds(20);
                 o.BaseRetryDelay = TimeSpan.FromMilliseconds(100);
                 o.MaxRetryDelay = TimeSpan.FromSeconds(2);

@@ -179,8 +179,11 @@ internal sealed class Scenario(SampleRun run, int projects, TextWriter output)
 
     private int MoveProjects(string status, Action<JsonObject, JsonObject>? also)
     {
+        // Forward only: a project already past this stage (a resumed run) is left where it is.
+        var order = new[] { "Awarded", "Mobilized", "InProgress", "SubstantiallyComplete" };
+        var target = Array.IndexOf(order, status);
         var actions = 0;
-        foreach (var project in Erp.GetRecords("projects").Where(p => p["status"]?.GetValue<string>() != status))
+        foreach (var project in Erp.GetRecords("projects").Where(p => Array.IndexOf(order, p["status"]?.GetValue<string>() ?? "Awarded") < target))
         {
             var fields = Fields(("status", status));
             also?.Invoke(project, fields);
