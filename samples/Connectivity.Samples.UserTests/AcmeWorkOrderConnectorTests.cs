@@ -30,8 +30,12 @@ public sealed class AcmeWorkOrderConnectorTests
         Assert.Equal(0, replay.Remaining);
     }
 
-    [Fact(Skip = "Records the cassette against the sandbox: run it by hand after changing the connector, then review and commit the cassette.")]
-    public async Task Record_AgainstTheSandbox_WritesTheCassette()
+    /// <summary>
+    /// Records the same session against the sandbox and compares it with the committed cassette, so a connector change that
+    /// changes the traffic fails here. Set CONNECTIVITY_RECORD=1 to write the new cassette instead, then review and commit it.
+    /// </summary>
+    [Fact]
+    public async Task Record_AgainstTheSandbox_MatchesTheCommittedCassette()
     {
         var recorder = new RecordingHandler(new AcmeSandbox());
         await using var acme = AcmeServices.Build(recorder);
@@ -43,7 +47,23 @@ public sealed class AcmeWorkOrderConnectorTests
         await writer.UpsertAsync(workOrder, "msg-2");
         await reader.ReadByIdAsync(created.RemoteId!);
 
-        recorder.Cassette.Save(Path.Combine(Path.GetDirectoryName(SourceFile())!, "Cassettes", "acme-work-orders.json"));
+        var committed = Path.Combine(Path.GetDirectoryName(SourceFile())!, "Cassettes", "acme-work-orders.json");
+        if (Environment.GetEnvironmentVariable("CONNECTIVITY_RECORD") == "1")
+        {
+            recorder.Cassette.Save(committed);
+            return;
+        }
+
+        var recorded = Path.Combine(Path.GetTempPath(), $"acme-work-orders-{Guid.NewGuid():N}.json");
+        try
+        {
+            recorder.Cassette.Save(recorded);
+            Assert.Equal(File.ReadAllText(committed).ReplaceLineEndings(), File.ReadAllText(recorded).ReplaceLineEndings());
+        }
+        finally
+        {
+            File.Delete(recorded);
+        }
     }
 
     private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
