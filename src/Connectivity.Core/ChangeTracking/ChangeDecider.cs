@@ -59,11 +59,24 @@ public sealed class ChangeDecider
     /// A store transaction the sender's new base joins (it commits with the caller's other updates), or <see langword="null"/> to
     /// save it at once. The base is read outside the transaction; a concurrent update makes the save fail and the decision is retried.
     /// </param>
+    /// <param name="notSentToSender">
+    /// Tells, for a concrete field path, whether Connectivity never writes the field to the sender, or <see langword="null"/> when
+    /// unknown. When the sender owns such a field and its base has no value for it, the sender reports it for the first time and
+    /// nothing it could have seen changed, so its value is accepted rather than taken for a conflict.
+    /// </param>
     /// <param name="cancellationToken">The cancellation token.</param>
     /// <returns>The decision.</returns>
     /// <exception cref="ArgumentException">The system or entity is not part of the policy, an id is empty, or a record is not a JSON object.</exception>
     /// <exception cref="InvalidOperationException">The base kept changing under concurrent updates of the same record.</exception>
-    public async ValueTask<ChangeDecision> DecideAsync(string system, string entityType, string canonicalId, JsonElement incoming, JsonElement? current, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
+    public async ValueTask<ChangeDecision> DecideAsync(
+        string system,
+        string entityType,
+        string canonicalId,
+        JsonElement incoming,
+        JsonElement? current,
+        IStoreTransaction? transaction = null,
+        Func<string, bool>? notSentToSender = null,
+        CancellationToken cancellationToken = default)
     {
         var (key, entity) = Check(system, entityType, canonicalId);
         Guard.Against.InvalidInput(incoming, nameof(incoming), static e => e.ValueKind == JsonValueKind.Object, "The incoming record must be a JSON object.");
@@ -76,7 +89,7 @@ public sealed class ChangeDecider
         for (var attempt = 1; ; attempt++)
         {
             var snapshot = await _baseSnapshots.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            var (decision, newBase) = await DecideOnceAsync(key, entity, snapshot, incoming, current, transaction, cancellationToken).ConfigureAwait(false);
+            var (decision, newBase) = await DecideOnceAsync(key, entity, snapshot, incoming, current, notSentToSender, transaction, cancellationToken).ConfigureAwait(false);
             if (newBase is null || await _baseSnapshots.TrySaveAsync(key, newBase, snapshot?.Revision ?? 0, transaction, cancellationToken).ConfigureAwait(false))
             {
                 await RecordAsync(decision, transaction, cancellationToken).ConfigureAwait(false);
@@ -190,7 +203,7 @@ public sealed class ChangeDecider
     }
 
     private async ValueTask<(ChangeDecision Decision, BaseSnapshot? NewBase)> DecideOnceAsync(
-        RecordKey key, EntityPolicy entity, BaseSnapshot? snapshot, JsonElement incoming, JsonElement? current, IStoreTransaction? transaction, CancellationToken cancellationToken)
+        RecordKey key, EntityPolicy entity, BaseSnapshot? snapshot, JsonElement incoming, JsonElement? current, Func<string, bool>? notSentToSender, IStoreTransaction? transaction, CancellationToken cancellationToken)
     {
         var lifecycle = entity.Descriptor.Lifecycle;
         var currentStage = ReadStage(current, entity);
@@ -251,7 +264,7 @@ public sealed class ChangeDecider
             JsonElement? currentValue = current is { } c && c.TryGetProperty(entity.Descriptor.StageField, out var cv) ? JsonFields.Present(cv) : null;
             if (!JsonFields.ValueEquals(currentValue, change.Incoming))
             {
-                var decision = DecideField(key, entity, entity.StagePath, change, currentValue, stage);
+                var decision = DecideField(key, entity, entity.StagePath, change, currentValue, stage, notSentToSender);
                 var requested = change.Incoming is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
                 if (decision.Kind == FieldDecisionKind.Accepted)
                 {
@@ -282,7 +295,7 @@ public sealed class ChangeDecider
                 continue; // already in sync
             }
 
-            var decision = DecideField(key, entity, entity.Parse(change.Path), change, currentValue, stage);
+            var decision = DecideField(key, entity, entity.Parse(change.Path), change, currentValue, stage, notSentToSender);
             decisions.Add(decision);
             if (decision.Kind == FieldDecisionKind.Conflict)
             {
@@ -321,7 +334,7 @@ public sealed class ChangeDecider
         return (result, new BaseSnapshot(json, 0, Max(version, snapshot?.SourceVersion), Max(modifiedAt, snapshot?.SourceModifiedAt)));
     }
 
-    private static FieldDecision DecideField(RecordKey key, EntityPolicy entity, FieldPath path, FieldChange change, JsonElement? currentValue, string stage)
+    private static FieldDecision DecideField(RecordKey key, EntityPolicy entity, FieldPath path, FieldChange change, JsonElement? currentValue, string stage, Func<string, bool>? notSentToSender)
     {
         var owner = entity.GetOwner(path, stage);
         var senderOwns = string.Equals(owner, key.System, StringComparison.Ordinal);
@@ -335,10 +348,10 @@ public sealed class ChangeDecider
         {
             (kind, reason) = (FieldDecisionKind.Rejected, FieldDecisionReason.SenderDoesNotOwnField);
         }
-        else if (change.Base is null || JsonFields.ValueEquals(currentValue, change.Base))
+        else if (JsonFields.ValueEquals(currentValue, change.Base) || (change.Base is null && notSentToSender?.Invoke(change.Path) == true))
         {
-            // With no base value the owner reports the field for the first time (it was never sent to it, nor seen from it):
-            // nothing it knew of changed under it, so its value stands.
+            // Without a base value for a field that is never written to the sender, the owner reports it for the first time:
+            // nothing it could have seen changed under it, so its value stands. (A field on its way to the sender is a conflict.)
             (kind, reason) = (FieldDecisionKind.Accepted, FieldDecisionReason.SenderOwnsField);
         }
         else

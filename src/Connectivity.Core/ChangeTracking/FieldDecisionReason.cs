@@ -5,7 +5,7 @@ public enum FieldDecisionReason
 {
     /// <summary>
     /// Accepted: the sender owns the field at the record's stage and nobody else changed it since the base (or the base has no value
-    /// for it: the owner reports it for the first time).
+    /// for a field that is never written to the sender: the owner reports it for the first time).
     /// </summary>
     SenderOwnsField,
 

@@ -272,7 +272,9 @@ public sealed partial class SyncFlow : IDisposable
             var key = CanonicalKey(record.EntityType, canonicalId);
             var snapshot = await _snapshots.GetAsync(key, cancellationToken).ConfigureAwait(false);
             JsonElement? current = snapshot is null ? null : JsonDocument.Parse(snapshot.Utf8Json).RootElement;
-            var decision = await _decider.DecideAsync(record.System, record.EntityType, canonicalId, SyncJson.ToElement(incoming), current, transaction, cancellationToken).ConfigureAwait(false);
+            var sent = entity.Destinations.ContainsKey(record.System) ? entity.GetWrittenFields(record.System) : [];
+            var decision = await _decider.DecideAsync(
+                record.System, record.EntityType, canonicalId, SyncJson.ToElement(incoming), current, transaction, sent is null ? null : path => !SyncJson.Covers(sent, path), cancellationToken).ConfigureAwait(false);
 
             var messages = new List<OutboxMessage>();
             var destinations = new List<string>();

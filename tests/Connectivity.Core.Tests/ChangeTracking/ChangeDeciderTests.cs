@@ -44,6 +44,20 @@ public sealed class ChangeDeciderTests
         }
     }
 
+    [Theory]
+    [InlineData(false, FieldDecisionKind.Conflict)]
+    [InlineData(true, FieldDecisionKind.Accepted)]
+    public async Task DecideAsync_OwnerReportsFieldItsBaseLacks_ConflictUnlessTheFieldIsNeverSentToIt(bool neverSent, FieldDecisionKind expected)
+    {
+        var current = Json(With(Base, v => v["stage"] = "triaged"));
+
+        var decision = await _decider.DecideAsync(
+            "ops", "ticket", "t1", Json("""{"priority":"high"}"""), current, notSentToSender: path => neverSent && path == "priority");
+
+        var field = Assert.Single(decision.Fields);
+        Assert.Equal(("priority", expected, "ops"), (field.FieldPath, field.Kind, field.Owner));
+    }
+
     [Fact]
     public async Task DecideAsync_SenderTouchedRecordOnly_NoChange()
     {

@@ -79,6 +79,22 @@ internal static class SyncJson
         return (JsonObject)projected!;
     }
 
+    /// <summary>Whether a concrete leaf path (<c>lines[3].amount</c>) is at or below one of <paramref name="paths"/> (indexes as <c>[]</c>, <c>[n]</c> or <c>[*]</c>).</summary>
+    public static bool Covers(IReadOnlyList<string> paths, string path)
+    {
+        var leaf = Segments(path);
+        foreach (var candidate in paths)
+        {
+            var prefix = Segments(candidate);
+            if (prefix.Length <= leaf.Length && prefix.AsSpan().SequenceEqual(leaf.AsSpan(0, prefix.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static byte[] ToUtf8(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, SyncJsonContext.Default.JsonNode);
 
     public static JsonElement ToElement(JsonNode node) => JsonSerializer.SerializeToElement(node, SyncJsonContext.Default.JsonNode);
