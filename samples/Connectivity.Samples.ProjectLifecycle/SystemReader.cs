@@ -42,10 +42,15 @@ internal sealed class SystemReader(Routes.Inbound route, ConnectorClient client)
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         await foreach (var record in ReadRawAsync(cancellationToken).ConfigureAwait(false))
         {
-            var remoteId = record.GetProperty(route.IdField).GetString()!;
+            // A record without an id cannot be linked: it is compared as such (unlinked), not dropped.
+            var remoteId = record.TryGetProperty(route.IdField, out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text
+                ? text
+                : $"(no {route.IdField})";
             buffer.ResetWrittenCount();
             var mapped = route.Map.Map(JsonSerializer.SerializeToUtf8Bytes(record, SampleJsonContext.Default.JsonElement), buffer);
-            yield return new SyncRecord(route.System, route.EntityType, remoteId, mapped.Succeeded ? buffer.WrittenSpan.ToArray() : "null"u8.ToArray());
+
+            // A record its map cannot read is compared as an empty one: every field it should hold shows as a disagreement.
+            yield return new SyncRecord(route.System, route.EntityType, remoteId, mapped.Succeeded ? buffer.WrittenSpan.ToArray() : "{}"u8.ToArray());
         }
     }
 }

@@ -13,9 +13,18 @@ internal abstract class SystemWebhookHandler(string system, SyncFlow flow, Sampl
     public async ValueTask HandleAsync(VerifiedWebhook webhook, CancellationToken cancellationToken)
     {
         using var document = JsonDocument.Parse(webhook.Body);
-        var type = document.RootElement.GetProperty("type").GetString() ?? string.Empty;
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String
+            || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            // Not an event this host knows: answered 2xx (the sender must not retry it forever) and reported.
+            SampleLog.Refused(logger, $"{system} webhook {webhook.WebhookId}: no \"type\" string and \"data\" object");
+            return;
+        }
+
+        var type = typeElement.GetString()!;
         var table = type[..Math.Max(0, type.LastIndexOf('.'))];
-        var data = document.RootElement.GetProperty("data");
         foreach (var route in Routes.All.Where(r => r.System == system && r.Table == table))
         {
             var result = await RecordIngest.ProcessAsync(flow, route, data, webhook.Transaction, cancellationToken).ConfigureAwait(false);
@@ -44,13 +53,13 @@ internal static class RecordIngest
 {
     public static ValueTask<SyncResult> ProcessAsync(SyncFlow flow, Routes.Inbound route, JsonElement record, Connectivity.Delivery.IStoreTransaction? transaction, CancellationToken cancellationToken)
     {
-        var remoteId = record.TryGetProperty(route.IdField, out var id) ? id.GetString() : null;
+        var remoteId = record.TryGetProperty(route.IdField, out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
         var hint = record.TryGetProperty(route.HintField, out var h) && h.ValueKind == JsonValueKind.String && h.GetString() is { Length: > 0 } text ? text : null;
         var payload = JsonSerializer.SerializeToUtf8Bytes(record, SampleJsonContext.Default.JsonElement);
         if (string.IsNullOrEmpty(remoteId))
         {
             // Not an exception: the record is refused and reported like any bad input.
-            return flow.ProcessAsync(new SyncRecord(route.System, route.EntityType, "(no id)", "null"u8.ToArray()), transaction, cancellationToken);
+            return flow.ProcessAsync(new SyncRecord(route.System, route.EntityType, $"(no {route.IdField})", "null"u8.ToArray()), transaction, cancellationToken);
         }
 
         return flow.ProcessPayloadAsync(route.System, route.EntityType, remoteId, payload, deliveryId: null, canonicalIdHint: hint, transaction, cancellationToken);

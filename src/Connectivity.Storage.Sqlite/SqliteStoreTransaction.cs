@@ -82,11 +82,17 @@ public sealed class SqliteStoreTransaction : IStoreTransaction
     {
         if (_owned)
         {
-            // Disposing an uncommitted SqliteTransaction rolls it back.
-            Transaction.Dispose();
-            Connection.Dispose();
-            _completed = true;
-            ReleaseGate();
+            try
+            {
+                // Disposing an uncommitted SqliteTransaction rolls it back.
+                Transaction.Dispose();
+                Connection.Dispose();
+            }
+            finally
+            {
+                _completed = true;
+                ReleaseGate();
+            }
         }
 
         return ValueTask.CompletedTask;

@@ -104,8 +104,9 @@ public sealed class ChangeDecider
     }
 
     /// <summary>
-    /// Records that Connectivity wrote fields to <paramref name="system"/>: the written values become part of the
-    /// system's base, and their fingerprint lets the echo guard drop the system reporting them back.
+    /// Records that Connectivity wrote fields to <paramref name="system"/>: the system's base becomes exactly the written fields
+    /// (values it held and was not sent are dropped from the base, so a later report of them is a first value or a change), and a
+    /// fingerprint of the written values lets the echo guard drop the system reporting them back.
     /// </summary>
     /// <param name="system">The system written to.</param>
     /// <param name="entityType">The entity name.</param>

@@ -8,6 +8,8 @@ using Connectivity.Outbox;
 using Connectivity.Ownership;
 using Connectivity.Sync;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Connectivity.Sync.Internal;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,8 @@ public static class SyncConnectivityBuilderExtensions
 {
     /// <summary>
     /// Registers a <see cref="SyncFlow"/> for the entity types <paramref name="configure"/> describes, a
-    /// <see cref="SyncDestinationWriter"/> for each entity type and receiving system, and the <see cref="Reconciler"/>. Needs an
+    /// <see cref="SyncDestinationWriter"/> for each entity type and receiving system, and the <see cref="Reconciler"/>; a hosted
+    /// service checks at start-up that the definition fits the ownership policy and that every writer it names is registered. Needs an
     /// ownership policy (<c>AddOwnershipPolicy</c>), stores (<c>AddInMemoryStores</c> or a durable store package) and, to deliver,
     /// the outbox dispatcher and the writers the flow names (for example <c>AddEntityWriter</c>).
     /// </summary>
@@ -40,7 +43,7 @@ public static class SyncConnectivityBuilderExtensions
         configure(flowBuilder);
         var definition = flowBuilder.Build();
         services.AddSingleton(definition);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SyncFlowStartupCheck>());
         services.TryAddSingleton(static sp => new SyncFlow(
             sp.GetRequiredService<SyncFlowDefinition>(),
             sp.GetRequiredService<ChangeDecider>(),
@@ -67,7 +70,8 @@ public static class SyncConnectivityBuilderExtensions
                     name => sp.GetServices<IDestinationWriter>().FirstOrDefault(w => w is not SyncDestinationWriter && string.Equals(w.Destination, name, StringComparison.Ordinal)),
                     sp.GetRequiredService<ChangeDecider>(),
                     sp.GetRequiredService<IIdentityMap>(),
-                    sp.GetRequiredService<IStoreTransactionFactory>()));
+                    sp.GetRequiredService<IStoreTransactionFactory>(),
+                    sp.GetService<ILogger<SyncDestinationWriter>>()));
             }
         }
 

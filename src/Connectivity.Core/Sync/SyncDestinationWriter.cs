@@ -6,6 +6,8 @@ using Connectivity.Diagnostics.Internal;
 using Connectivity.Identity;
 using Connectivity.Outbox;
 using Connectivity.Sync.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Connectivity.Sync;
 
@@ -26,6 +28,7 @@ public sealed class SyncDestinationWriter : IDestinationWriter
     private readonly ChangeDecider _decider;
     private readonly IIdentityMap _identity;
     private readonly IStoreTransactionFactory _transactions;
+    private readonly ILogger _logger;
     private IDestinationWriter? _inner;
 
     /// <summary>Initializes a new instance of the <see cref="SyncDestinationWriter"/> class.</summary>
@@ -36,10 +39,12 @@ public sealed class SyncDestinationWriter : IDestinationWriter
     /// <param name="decider">The change decider, to record writes.</param>
     /// <param name="identity">The identity map.</param>
     /// <param name="transactions">Begins the transaction the link and the recorded write share.</param>
+    /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The flow does not move the entity type, or <paramref name="system"/> does not receive it.</exception>
-    public SyncDestinationWriter(SyncFlowDefinition definition, string entityType, string system, Func<string, IDestinationWriter?> writers, ChangeDecider decider, IIdentityMap identity, IStoreTransactionFactory transactions)
+    public SyncDestinationWriter(SyncFlowDefinition definition, string entityType, string system, Func<string, IDestinationWriter?> writers, ChangeDecider decider, IIdentityMap identity, IStoreTransactionFactory transactions, ILogger<SyncDestinationWriter>? logger = null)
     {
+        _logger = logger ?? NullLogger<SyncDestinationWriter>.Instance;
         Guard.Against.Null(definition);
         var entity = _entity = definition.GetEntity(entityType);
         _system = Guard.Against.NullOrWhiteSpace(system);
@@ -135,12 +140,15 @@ public sealed class SyncDestinationWriter : IDestinationWriter
             return result;
         }
 
-        var transaction = await _transactions.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // The target has the write: record it even if the dispatcher is stopping, or the message would be written again.
+        var bookkeeping = CancellationToken.None;
+        var linked = IdentityLinkResult.AlreadyLinked;
+        var transaction = await _transactions.BeginTransactionAsync(bookkeeping).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             if (result.RemoteId is { } written)
             {
-                await _identity.LinkAsync(new RemoteKey(_system, _entity.EntityType, written), canonicalId, transaction, cancellationToken).ConfigureAwait(false);
+                linked = await _identity.LinkAsync(new RemoteKey(_system, _entity.EntityType, written), canonicalId, transaction, bookkeeping).ConfigureAwait(false);
             }
 
             if (_entity.GetHeldFields(_system) is { } held)
@@ -152,13 +160,19 @@ public sealed class SyncDestinationWriter : IDestinationWriter
                     recorded = SyncJson.Project(recorded, sent);
                 }
 
-                await _decider.RecordWriteAsync(_system, _entity.EntityType, canonicalId, SyncJson.ToElement(recorded), transaction, cancellationToken).ConfigureAwait(false);
+                await _decider.RecordWriteAsync(_system, _entity.EntityType, canonicalId, SyncJson.ToElement(recorded), transaction, bookkeeping).ConfigureAwait(false);
             }
 
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(bookkeeping).ConfigureAwait(false);
         }
 
-        SyncTelemetry.Writes.Add(1, new("entity.type", _entity.EntityType), new("system", _system), new("result", "written"));
+        // The target answered with a record already linked to another canonical id: it holds one record for two of ours.
+        SyncTelemetry.Writes.Add(1, new("entity.type", _entity.EntityType), new("system", _system), new("result", linked == IdentityLinkResult.LinkedElsewhere ? "linked_elsewhere" : "written"));
+        if (linked == IdentityLinkResult.LinkedElsewhere)
+        {
+            _logger.LinkedElsewhere(_system, _entity.EntityType, result.RemoteId!, canonicalId);
+        }
+
         return result;
     }
 

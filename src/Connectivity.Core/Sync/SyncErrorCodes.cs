@@ -9,7 +9,7 @@ public static class SyncErrorCodes
     /// <summary>A message waits for a record it refers to (its parent) to exist in the target; retried until it does.</summary>
     public const string ParentNotInTarget = "CNX7002";
 
-    /// <summary>A sync message lacks its entity type or canonical id header, or names an entity the flow does not move.</summary>
+    /// <summary>A sync message lacks its canonical id header, or its payload is not a JSON object.</summary>
     public const string InvalidMessage = "CNX7003";
 
     /// <summary>The writer a sync destination delegates to is not registered.</summary>

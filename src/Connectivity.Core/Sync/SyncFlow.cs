@@ -24,6 +24,7 @@ namespace Connectivity.Sync;
 public sealed partial class SyncFlow : IDisposable
 {
     private const int MaxAttempts = 8;
+    private const string KindHeader = "connectivity-sync-kind";
 
     private readonly SyncFlowDefinition _definition;
     private readonly ChangeDecider _decider;
@@ -45,7 +46,7 @@ public sealed partial class SyncFlow : IDisposable
     /// <param name="transactions">Begins the transaction every store joins.</param>
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="logger"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The definition names a system or entity the decider's ownership policy does not know.</exception>
+    /// <exception cref="ArgumentException">The definition names a system or entity (or a reference to an entity) the decider's ownership policy does not know.</exception>
     public SyncFlow(
         SyncFlowDefinition definition,
         ChangeDecider decider,
@@ -75,6 +76,11 @@ public sealed partial class SyncFlow : IDisposable
             {
                 throw new ArgumentException($"'{system}' ({entity.EntityType}) is not a system of the ownership policy.", nameof(definition));
             }
+
+            foreach (var (path, referenced) in entity.References.Where(r => !decider.Policy.Catalog.TryGetEntity(r.Value, out _)))
+            {
+                throw new ArgumentException($"'{path}' of '{entity.EntityType}' refers to '{referenced}', which is not an entity of the ownership policy.", nameof(definition));
+            }
         }
     }
 
@@ -91,7 +97,13 @@ public sealed partial class SyncFlow : IDisposable
     public async ValueTask<JsonElement?> GetCanonicalAsync(string entityType, string canonicalId, CancellationToken cancellationToken = default)
     {
         var snapshot = await _snapshots.GetAsync(CanonicalKey(Guard.Against.NullOrWhiteSpace(entityType), Guard.Against.NullOrWhiteSpace(canonicalId)), cancellationToken).ConfigureAwait(false);
-        return snapshot is null ? null : JsonDocument.Parse(snapshot.Utf8Json).RootElement.Clone();
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(snapshot.Utf8Json);
+        return document.RootElement.Clone();
     }
 
     /// <summary>
@@ -155,6 +167,11 @@ public sealed partial class SyncFlow : IDisposable
             throw new ArgumentException($"'{record.System}' does not send '{record.EntityType}' in this sync flow.", nameof(record));
         }
 
+        using var activity = ConnectivityTelemetry.ActivitySource.StartActivity("connectivity.sync.process");
+        activity?.SetTag("connectivity.system", record.System);
+        activity?.SetTag("connectivity.entity.type", record.EntityType);
+        activity?.SetTag("connectivity.remote_id", record.RemoteId);
+
         JsonObject incoming;
         try
         {
@@ -162,15 +179,10 @@ public sealed partial class SyncFlow : IDisposable
         }
         catch (FormatException exception)
         {
+            activity?.SetTag("connectivity.sync.outcome", nameof(SyncOutcome.Invalid));
             return Finish(record, SyncOutcome.Invalid, null, null, [], [$"{SyncErrorCodes.InvalidRecord} {exception.Message}"]);
         }
 
-        using var activity = ConnectivityTelemetry.ActivitySource.StartActivity("connectivity.sync.process");
-        activity?.SetTag("connectivity.system", record.System);
-        activity?.SetTag("connectivity.entity.type", record.EntityType);
-        activity?.SetTag("connectivity.remote_id", record.RemoteId);
-
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             for (var attempt = 1; ; attempt++)
@@ -185,14 +197,14 @@ public sealed partial class SyncFlow : IDisposable
 
                 if (attempt == MaxAttempts || transaction is not null)
                 {
-                    activity?.SetStatus(ActivityStatusCode.Error, "canonical record kept changing");
-                    throw new InvalidOperationException($"The canonical record of {record} kept changing while processing it; gave up after {MaxAttempts} attempts.");
+                    throw new InvalidOperationException($"The canonical record of {record} kept changing while processing it; gave up after {(transaction is null ? MaxAttempts : 1)} attempt(s).");
                 }
             }
         }
-        finally
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            _gate.Release();
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
         }
     }
 
@@ -201,25 +213,21 @@ public sealed partial class SyncFlow : IDisposable
 
     internal static RecordKey CanonicalKey(string entityType, string canonicalId) => new(SyncFlowDefinition.CanonicalSystem, entityType, canonicalId);
 
-    private static bool Touches(ChangeDecision decision, IReadOnlyList<string>? heldFields)
+    private static bool Touches(ChangeDecision decision, IReadOnlyList<string>? fields) => Covered(decision.Accepted, fields);
+
+    /// <summary>Whether any decided field is at, below or above one of <paramref name="fields"/>; <see langword="null"/> fields cover everything.</summary>
+    private static bool Covered(IReadOnlyList<FieldDecision> decided, IReadOnlyList<string>? fields)
     {
-        if (heldFields is null)
+        if (fields is null)
         {
             return true;
         }
 
-        foreach (var field in decision.Accepted)
+        foreach (var field in decided)
         {
-            foreach (var held in heldFields)
+            if (SyncJson.Covers(fields, field.FieldPath) || fields.Any(f => SyncJson.Covers([field.FieldPath], f)))
             {
-                var cut = held.IndexOf('[', StringComparison.Ordinal);
-                var prefix = cut < 0 ? held : held[..cut];
-                if (field.FieldPath.StartsWith(prefix, StringComparison.Ordinal)
-                    && (field.FieldPath.Length == prefix.Length || field.FieldPath[prefix.Length] is '.' or '[')
-                    || prefix.StartsWith(field.FieldPath, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
@@ -249,82 +257,104 @@ public sealed partial class SyncFlow : IDisposable
     /// <summary>One attempt in one transaction; null when the canonical record changed under it (the caller retries).</summary>
     private async ValueTask<SyncResult?> ProcessOnceAsync(SyncRecord record, SyncEntityDefinition entity, JsonObject incoming, IStoreTransaction? callers, CancellationToken cancellationToken)
     {
+        // The store transaction first, then the gate: a caller's transaction (a webhook endpoint's) is always begun before the
+        // flow is called, so taking them in the other order here could deadlock with it.
         var transaction = callers ?? await _transactions.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (callers is null ? transaction.ConfigureAwait(false) : NotOwned.Instance.ConfigureAwait(false))
         {
-            if (record.DeliveryId is { } deliveryId
-                && (await _inbox.TryAcceptAsync(record.System, deliveryId, transaction, cancellationToken).ConfigureAwait(false)).Outcome == InboxOutcome.Duplicate)
+            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return Finish(record, SyncOutcome.Duplicate, null, null, [], []);
+                return await ProcessInTransactionAsync(record, entity, incoming, transaction, owned: callers is null, cancellationToken).ConfigureAwait(false);
             }
-
-            var canonicalId = await ResolveIdAsync(record, transaction, cancellationToken).ConfigureAwait(false);
-            foreach (var (path, referenced) in entity.References)
+            finally
             {
-                if (SyncJson.GetString(incoming, path) is { } remoteId)
-                {
-                    var parent = await _identity.GetOrCreateAsync(new RemoteKey(record.System, referenced, remoteId), transaction, cancellationToken).ConfigureAwait(false);
-                    SyncJson.SetString(incoming, path, parent.CanonicalId);
-                }
+                _gate.Release();
             }
-
-            incoming["id"] = canonicalId;
-            var key = CanonicalKey(record.EntityType, canonicalId);
-            var snapshot = await _snapshots.GetAsync(key, cancellationToken).ConfigureAwait(false);
-            JsonElement? current = snapshot is null ? null : JsonDocument.Parse(snapshot.Utf8Json).RootElement;
-            var sent = entity.Destinations.ContainsKey(record.System) ? entity.GetWrittenFields(record.System) : [];
-            var decision = await _decider.DecideAsync(
-                record.System, record.EntityType, canonicalId, SyncJson.ToElement(incoming), current, transaction, sent is null ? null : path => !SyncJson.Covers(sent, path), cancellationToken).ConfigureAwait(false);
-
-            var messages = new List<OutboxMessage>();
-            var destinations = new List<string>();
-            JsonObject? canonical = current is { } c ? JsonObject.Create(c) : null;
-            if (decision.Accepted.Count > 0)
-            {
-                canonical = SyncJson.ParseObject(decision.ApplyTo(current), "The canonical record");
-                canonical["id"] = canonicalId;
-                var saved = new BaseSnapshot(SyncJson.ToUtf8(canonical), 0, null, null);
-                if (!await _snapshots.TrySaveAsync(key, saved, snapshot?.Revision ?? 0, transaction, cancellationToken).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                foreach (var (system, _) in entity.Destinations)
-                {
-                    if (!string.Equals(system, record.System, StringComparison.Ordinal) && Touches(decision, entity.GetWrittenFields(system) ?? entity.GetHeldFields(system)))
-                    {
-                        messages.Add(CreateMessage(system, record.EntityType, canonicalId, canonical, "change"));
-                        destinations.Add(system);
-                    }
-                }
-            }
-
-            if (decision.Rejected.Count > 0 && canonical is not null && entity.Destinations.ContainsKey(record.System))
-            {
-                // The sender changed fields it does not own: write the owner's values back so that it converges.
-                messages.Add(CreateMessage(record.System, record.EntityType, canonicalId, canonical, "write_back"));
-                destinations.Add(record.System);
-            }
-
-            if (messages.Count > 0)
-            {
-                await _outbox.EnqueueAsync(messages, transaction, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (callers is null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            var outcome = decision.Outcome switch
-            {
-                ChangeOutcome.Echo => SyncOutcome.Echo,
-                ChangeOutcome.Stale => SyncOutcome.Stale,
-                ChangeOutcome.NoChange => SyncOutcome.NoChange,
-                _ => SyncOutcome.Applied,
-            };
-            return Finish(record, outcome, canonicalId, decision, destinations, []);
         }
+    }
+
+    private async ValueTask<SyncResult?> ProcessInTransactionAsync(SyncRecord record, SyncEntityDefinition entity, JsonObject incoming, IStoreTransaction transaction, bool owned, CancellationToken cancellationToken)
+    {
+        if (record.DeliveryId is { } deliveryId
+            && (await _inbox.TryAcceptAsync(record.System, deliveryId, transaction, cancellationToken).ConfigureAwait(false)).Outcome == InboxOutcome.Duplicate)
+        {
+            return Finish(record, SyncOutcome.Duplicate, null, null, [], []);
+        }
+
+        var canonicalId = await ResolveIdAsync(record, transaction, cancellationToken).ConfigureAwait(false);
+        foreach (var (path, referenced) in entity.References)
+        {
+            if (SyncJson.GetString(incoming, path) is { } remoteId)
+            {
+                var parent = await _identity.GetOrCreateAsync(new RemoteKey(record.System, referenced, remoteId), transaction, cancellationToken).ConfigureAwait(false);
+                SyncJson.SetString(incoming, path, parent.CanonicalId);
+            }
+        }
+
+        incoming["id"] = canonicalId;
+        var key = CanonicalKey(record.EntityType, canonicalId);
+        var snapshot = await _snapshots.GetAsync(key, cancellationToken).ConfigureAwait(false);
+        using var currentDocument = snapshot is null ? null : JsonDocument.Parse(snapshot.Utf8Json);
+        JsonElement? current = currentDocument?.RootElement;
+        var sent = entity.Destinations.ContainsKey(record.System) ? entity.GetWrittenFields(record.System) : [];
+        var decision = await _decider.DecideAsync(
+            record.System, record.EntityType, canonicalId, SyncJson.ToElement(incoming), current, transaction, sent is null ? null : path => !SyncJson.Covers(sent, path), cancellationToken).ConfigureAwait(false);
+
+        var messages = new List<OutboxMessage>();
+        var destinations = new List<string>();
+        JsonObject? canonical = current is { } c ? JsonObject.Create(c) : null;
+        if (decision.Accepted.Count > 0)
+        {
+            canonical = SyncJson.ParseObject(decision.ApplyTo(current), "The canonical record");
+            canonical["id"] = canonicalId;
+            var saved = new BaseSnapshot(SyncJson.ToUtf8(canonical), 0, null, null);
+            if (!await _snapshots.TrySaveAsync(key, saved, snapshot?.Revision ?? 0, transaction, cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            foreach (var (system, _) in entity.Destinations)
+            {
+                if (!string.Equals(system, record.System, StringComparison.Ordinal) && Touches(decision, entity.GetWrittenFields(system) ?? entity.GetHeldFields(system)))
+                {
+                    messages.Add(CreateMessage(system, record.EntityType, canonicalId, canonical, "change"));
+                    destinations.Add(system);
+                }
+            }
+        }
+
+        if (decision.Rejected.Count > 0 && canonical is not null && entity.Destinations.ContainsKey(record.System)
+            && Covered(decision.Rejected, entity.GetWrittenFields(record.System)))
+        {
+            // The sender changed fields it does not own: write the owner's values back so that it converges.
+            messages.Add(CreateMessage(record.System, record.EntityType, canonicalId, canonical, "write_back"));
+            destinations.Add(record.System);
+        }
+
+        if (messages.Count > 0)
+        {
+            await _outbox.EnqueueAsync(messages, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (owned)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var message in messages)
+        {
+            SyncTelemetry.Messages.Add(1, new("entity.type", record.EntityType), new("system", message.Destination.Split('/')[1]), new("kind", message.Headers[KindHeader]));
+        }
+
+        var outcome = decision.Outcome switch
+        {
+            ChangeOutcome.Echo => SyncOutcome.Echo,
+            ChangeOutcome.Stale => SyncOutcome.Stale,
+            ChangeOutcome.NoChange => SyncOutcome.NoChange,
+            _ => SyncOutcome.Applied,
+        };
+        return Finish(record, outcome, canonicalId, decision, destinations, []);
     }
 
     private async ValueTask<string> ResolveIdAsync(SyncRecord record, IStoreTransaction transaction, CancellationToken cancellationToken)
@@ -350,7 +380,6 @@ public sealed partial class SyncFlow : IDisposable
 
     internal static OutboxMessage CreateMessage(string system, string entityType, string canonicalId, JsonObject canonical, string kind)
     {
-        SyncTelemetry.Messages.Add(1, new("entity.type", entityType), new("system", system), new("kind", kind));
         return new OutboxMessage(
             Guid.NewGuid(),
             SyncFlowDefinition.DestinationName(system, entityType),
@@ -360,6 +389,7 @@ public sealed partial class SyncFlow : IDisposable
             {
                 [SyncFlowDefinition.EntityTypeHeader] = entityType,
                 [SyncFlowDefinition.CanonicalIdHeader] = canonicalId,
+                [KindHeader] = kind,
             });
     }
 

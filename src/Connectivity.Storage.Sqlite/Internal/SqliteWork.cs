@@ -14,7 +14,6 @@ internal static class SqliteWork
             return work(enlisted.Connection, enlisted.Transaction);
         }
 
-        using var connection = database.Open();
         if (!database.WriteGate.Wait(database.WriteGateTimeout))
         {
             throw new TimeoutException($"No write to '{database.DatabasePath}' within {database.WriteGateTimeout}: another write of this process held it (a write outside an open store transaction of the same flow waits for that transaction).");
@@ -22,6 +21,7 @@ internal static class SqliteWork
 
         try
         {
+            using var connection = database.Open();
             using var own = connection.BeginTransaction(deferred: false);
             var result = work(connection, own);
             own.Commit();
