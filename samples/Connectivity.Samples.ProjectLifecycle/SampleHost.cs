@@ -50,8 +50,8 @@ internal static class SampleHost
                 o.PollInterval = TimeSpan.FromMilliseconds(20);
                 o.BaseRetryDelay = TimeSpan.FromMilliseconds(100);
                 o.MaxRetryDelay = TimeSpan.FromSeconds(2);
-                o.MaxAttempts = 40;
-                o.MaxConcurrentDeliveries = 16;
+                o.MaxAttempts = 40;                    // a child waiting for its parent asks for longer waits as it ages (up to 30 s)
+                o.MaxConcurrentDeliveries = 32;
                 o.BatchSize = 64;
             })
             .AddWebhookReceiver<CrmWebhookHandler>(SystemNames.Crm, o => o.StandardWebhooks.Secrets.Add(webhookSecrets[SystemNames.Crm]))

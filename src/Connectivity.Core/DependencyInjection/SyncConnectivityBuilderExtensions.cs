@@ -71,7 +71,8 @@ public static class SyncConnectivityBuilderExtensions
                     sp.GetRequiredService<ChangeDecider>(),
                     sp.GetRequiredService<IIdentityMap>(),
                     sp.GetRequiredService<IStoreTransactionFactory>(),
-                    sp.GetService<ILogger<SyncDestinationWriter>>()));
+                    sp.GetService<ILogger<SyncDestinationWriter>>(),
+                    sp.GetService<TimeProvider>()));
             }
         }
 

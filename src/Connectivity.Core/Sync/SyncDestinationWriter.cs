@@ -15,7 +15,8 @@ namespace Connectivity.Sync;
 /// The outbox destination of the sync flow's messages for one entity type and receiving system
 /// (<see cref="SyncFlowDefinition.DestinationName"/>). Before a write it puts the target's own ids in the canonical record (its
 /// remote id as an external reference, references to other records as the target's ids) and waits, as a transient failure with
-/// <see cref="SyncErrorCodes.ParentNotInTarget"/>, while a referenced record is not in the target yet. It then calls the writer
+/// <see cref="SyncErrorCodes.ParentNotInTarget"/> asking for a wait that grows with the message's age (1 s to 30 s), while a
+/// referenced record is not in the target yet. It then calls the writer
 /// declared for the system; a reference to a type the system does not exchange at all is left out. After a success it links the remote id the writer reported and records the write (the target's new
 /// base and the echo guard's fingerprint) in one transaction.
 /// </summary>
@@ -28,7 +29,11 @@ public sealed class SyncDestinationWriter : IDestinationWriter
     private readonly ChangeDecider _decider;
     private readonly IIdentityMap _identity;
     private readonly IStoreTransactionFactory _transactions;
+    private static readonly TimeSpan ParentWaitMin = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ParentWaitMax = TimeSpan.FromSeconds(30);
+
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
     private IDestinationWriter? _inner;
 
     /// <summary>Initializes a new instance of the <see cref="SyncDestinationWriter"/> class.</summary>
@@ -40,11 +45,13 @@ public sealed class SyncDestinationWriter : IDestinationWriter
     /// <param name="identity">The identity map.</param>
     /// <param name="transactions">Begins the transaction the link and the recorded write share.</param>
     /// <param name="logger">The logger.</param>
+    /// <param name="timeProvider">The clock that ages a message waiting for its parent; the system clock by default.</param>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The flow does not move the entity type, or <paramref name="system"/> does not receive it.</exception>
-    public SyncDestinationWriter(SyncFlowDefinition definition, string entityType, string system, Func<string, IDestinationWriter?> writers, ChangeDecider decider, IIdentityMap identity, IStoreTransactionFactory transactions, ILogger<SyncDestinationWriter>? logger = null)
+    public SyncDestinationWriter(SyncFlowDefinition definition, string entityType, string system, Func<string, IDestinationWriter?> writers, ChangeDecider decider, IIdentityMap identity, IStoreTransactionFactory transactions, ILogger<SyncDestinationWriter>? logger = null, TimeProvider? timeProvider = null)
     {
         _logger = logger ?? NullLogger<SyncDestinationWriter>.Instance;
+        _timeProvider = timeProvider ?? TimeProvider.System;
         Guard.Against.Null(definition);
         var entity = _entity = definition.GetEntity(entityType);
         _system = Guard.Against.NullOrWhiteSpace(system);
@@ -117,9 +124,14 @@ public sealed class SyncDestinationWriter : IDestinationWriter
             if (await FindRemoteIdAsync(referenced, parentId, cancellationToken).ConfigureAwait(false) is not { } parentRemoteId)
             {
                 SyncTelemetry.Writes.Add(1, new("entity.type", _entity.EntityType), new("system", _system), new("result", "waiting_for_parent"));
+                // Wait longer the longer it has waited: a parent behind a long queue is not chased every few milliseconds, and the
+                // dispatcher's attempts last a long time (a quarter of the message's age, from one second up to half a minute).
+                var age = _timeProvider.GetUtcNow() - message.CreatedAt;
+                var wait = TimeSpan.FromTicks(Math.Clamp(age.Ticks / 4, ParentWaitMin.Ticks, ParentWaitMax.Ticks));
                 return DeliveryResult.TransientFailure(
                     $"{_entity.EntityType} {canonicalId} waits for its {referenced} {parentId} ('{path}') to exist in {_system}.",
-                    errorCode: SyncErrorCodes.ParentNotInTarget);
+                    wait,
+                    SyncErrorCodes.ParentNotInTarget);
             }
 
             SyncJson.SetString(translated, path, parentRemoteId);

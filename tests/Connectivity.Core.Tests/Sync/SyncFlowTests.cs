@@ -121,6 +121,7 @@ public sealed class SyncFlowTests
 
         Assert.Equal(DeliveryOutcome.TransientFailure, early.Outcome);
         Assert.Equal(SyncErrorCodes.ParentNotInTarget, early.ErrorCode);
+        Assert.InRange(early.RetryAfter!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         Assert.Equal(DeliveryOutcome.Delivered, late.Outcome);
         var written = Assert.Single(billingTickets.Written);
         Assert.Equal(billing.RemoteIdOf(account.CanonicalId!), written["accountId"]!.GetValue<string>());
