@@ -103,6 +103,26 @@ public sealed class CompiledMapTests
     }
 
     [Fact]
+    public void Map_NullSentinelsByLength_OnlyExactSentinelsAreNull()
+    {
+        // Values are compared only when their length is a sentinel's length; lengths of 63 bytes and more share one bit.
+        var longSentinel = new string('x', 70);
+        var options = MapOptions.Default with { NullSentinels = ["N/A", longSentinel] };
+        var map = new MapBuilder("sentinels").WithOptions(options)
+            .Field("a", r => r.Copy("A").Default("none"))
+            .Field("b", r => r.Copy("B").Default("none"))
+            .Field("c", r => r.Copy("C").Default("none"))
+            .Field("d", r => r.Copy("D").Default("none"))
+            .Field("e", r => r.Copy("E").Default("none"))
+            .Field("f", r => r.Copy("F").Default("none"))
+            .Build();
+
+        var output = map.Run($$"""{"A":"N/A","B":"n/a","C":"N\/A","D":"{{longSentinel}}","E":"{{new string('x', 90)}}","F":""}""");
+
+        Assert.Equal($$"""{"a":"none","b":"n/a","c":"none","d":"none","e":"{{new string('x', 90)}}","f":"none"}""", output);
+    }
+
+    [Fact]
     public void Map_ValueObjects_UnwrapValueOrDisplayValue()
     {
         const string Json = """{"state":{"display_value":"In Progress","value":"2"},"number":"WO1","assigned_to":{"display_value":"Ana","value":"6816f79cc0a8016401c5a33be04be441"}}""";

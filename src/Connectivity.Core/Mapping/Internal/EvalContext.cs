@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connectivity.Mapping.Internal;
 
 /// <summary>What a rule sees while it evaluates: the record's bytes, the per-record state and where it is.</summary>
@@ -10,7 +12,13 @@ internal ref struct EvalContext(ReadOnlySpan<byte> input, RecordState state, Map
     public string Target = string.Empty;
     public int ElementIndex = -1;
 
-    public readonly ReadOnlySpan<byte> Bytes(MapValue value) => value.Store switch
+    // Most values are slices of the input: that case stays small enough to inline at every call site.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly ReadOnlySpan<byte> Bytes(MapValue value)
+        => value.Store == ValueStore.Input ? Input.Slice(value.Start, value.Length) : StoredBytes(value);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly ReadOnlySpan<byte> StoredBytes(MapValue value) => value.Store switch
     {
         ValueStore.Input => Input.Slice(value.Start, value.Length),
         ValueStore.Scratch => State.Scratch.AsSpan(value.Start, value.Length),

@@ -48,19 +48,9 @@ internal sealed class SlotAccessor
             value = inner < 0 ? MapValue.Absent : state.Captures[inner];
         }
 
-        if (value.Kind == ValueKind.String && context.Program.NullSentinels.Length > 0)
-        {
-            var bytes = context.Bytes(value);
-            foreach (var sentinel in context.Program.NullSentinels)
-            {
-                if (bytes.SequenceEqual(sentinel))
-                {
-                    return MapValue.Null;
-                }
-            }
-        }
-
-        return value;
+        return value.Kind == ValueKind.String && context.Program.MayBeNullSentinel(value.Length) && context.Program.IsNullSentinel(context.Bytes(value))
+            ? MapValue.Null
+            : value;
     }
 
     public static int BaseFrame(ref EvalContext context, bool rooted, int baseScope)
