@@ -74,6 +74,90 @@ public static class CanonicalFixtures
         Total = Money.Of(476m, "EUR"),
     }, configure);
 
+    /// <summary>
+    /// Creates an active contract for a customer: two lines, a billing schedule of three milestones that adds up to
+    /// the original value (the first one invoiced), and one approved change order.
+    /// </summary>
+    /// <param name="customerId">The customer's canonical id; a new one when <see langword="null"/>.</param>
+    /// <param name="configure">Changes the test cares about.</param>
+    /// <returns>The contract.</returns>
+    public static Contract Contract(string? customerId = null, Action<Contract>? configure = null) => Make(new Contract
+    {
+        Id = NextId("ctr"),
+        Stage = ContractStage.Active,
+        Number = $"CT-{_sequence:D5}",
+        Title = "Harbour Tower HVAC maintenance agreement",
+        CustomerId = customerId ?? NextId("cus"),
+        OriginalValue = Money.Of(120_000m, "EUR"),
+        Term = new DateRange { Start = new DateOnly(2026, 1, 1), End = new DateOnly(2028, 12, 31) },
+        Lines =
+        [
+            new ContractLine { LineNumber = 1, Description = "Preventive maintenance, quarterly", ItemCode = "SVC-PM-Q", Quantity = Quantity.Of(12, "visit"), UnitPrice = Money.Of(7_500m, "EUR"), Amount = Money.Of(90_000m, "EUR") },
+            new ContractLine { LineNumber = 2, Description = "24/7 on-call cover", ItemCode = "SVC-ONCALL", Quantity = Quantity.Of(36, "month"), UnitPrice = Money.Of(833.3333m, "EUR"), Amount = Money.Of(30_000m, "EUR") },
+        ],
+        BillingSchedule =
+        [
+            new BillingMilestone { Sequence = 1, Description = "Mobilisation", DueOn = new DateOnly(2026, 1, 31), Amount = Money.Of(40_000m, "EUR"), InvoiceId = "inv_mobilisation" },
+            new BillingMilestone { Sequence = 2, Description = "Year 2", DueOn = new DateOnly(2027, 1, 31), Amount = Money.Of(40_000m, "EUR") },
+            new BillingMilestone { Sequence = 3, Description = "Year 3", DueOn = new DateOnly(2028, 1, 31), Amount = Money.Of(40_000m, "EUR") },
+        ],
+        ChangeOrders =
+        [
+            new ChangeOrder { Number = "CO-001", Description = "Add cooling tower to the scope", Amount = Money.Of(8_500m, "EUR"), Status = ChangeOrderStatus.Approved, AgreedOn = new DateOnly(2026, 3, 2), ApprovedOn = new DateOnly(2026, 3, 9) },
+        ],
+    }, configure);
+
+    /// <summary>Creates an active site of a customer, in Hamburg, with a site contact.</summary>
+    /// <param name="customerId">The customer's canonical id; a new one when <see langword="null"/>.</param>
+    /// <param name="configure">Changes the test cares about.</param>
+    /// <returns>The site.</returns>
+    public static Site Site(string? customerId = null, Action<Site>? configure = null) => Make(new Site
+    {
+        Id = NextId("site"),
+        Stage = SiteStage.Active,
+        Name = "Harbour Tower",
+        CustomerId = customerId ?? NextId("cus"),
+        Address = Address(),
+        TimeZone = "Europe/Berlin",
+        SiteContact = new ContactPerson { GivenName = "Mehmet", FamilyName = "Aydin", Email = "facility@nordwind.example", Phone = "+49 40 555 0100", Role = "facility manager" },
+        AccessNotes = "Plant room on level 14; key at the front desk.",
+    }, configure);
+
+    /// <summary>Creates an asset (in service) of a customer: a chiller with a serial number.</summary>
+    /// <param name="customerId">The customer's canonical id; a new one when <see langword="null"/>.</param>
+    /// <param name="configure">Changes the test cares about.</param>
+    /// <returns>The asset.</returns>
+    public static Asset Asset(string? customerId = null, Action<Asset>? configure = null) => Make(new Asset
+    {
+        Id = NextId("ast"),
+        Stage = AssetStage.InService,
+        Number = $"AST{_sequence:D7}",
+        Name = "Chiller CH-01",
+        SerialNumber = $"TR-30XA-{_sequence:D6}",
+        ProductCode = "30XA-1002",
+        Manufacturer = "Carrier",
+        CustomerId = customerId ?? NextId("cus"),
+        InstalledOn = new DateOnly(2025, 11, 17),
+        InServiceOn = new DateOnly(2025, 12, 1),
+    }, configure);
+
+    /// <summary>Creates an active service-contract entitlement of a customer: a year's cover, four visits, 8-hour response.</summary>
+    /// <param name="customerId">The customer's canonical id; a new one when <see langword="null"/>.</param>
+    /// <param name="configure">Changes the test cares about.</param>
+    /// <returns>The entitlement.</returns>
+    public static Entitlement Entitlement(string? customerId = null, Action<Entitlement>? configure = null) => Make(new Entitlement
+    {
+        Id = NextId("ent"),
+        Stage = EntitlementStage.Active,
+        Name = "Chiller maintenance 2026",
+        Kind = EntitlementKind.ServiceContract,
+        CustomerId = customerId ?? NextId("cus"),
+        Coverage = new DateRange { Start = new DateOnly(2026, 1, 1), End = new DateOnly(2026, 12, 31) },
+        IncludedVisits = 4,
+        UsedVisits = 1,
+        ResponseTimeHours = 8,
+    }, configure);
+
     /// <summary>Creates a postal address in Hamburg.</summary>
     /// <returns>The address.</returns>
     public static PostalAddress Address() => new() { Lines = ["Am Sandtorkai 1"], City = "Hamburg", PostalCode = "20457", CountryCode = "DE" };
