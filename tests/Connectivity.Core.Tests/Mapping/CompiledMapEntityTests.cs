@@ -165,6 +165,18 @@ public sealed class CompiledMapEntityTests
     }
 
     [Theory]
+    [InlineData("""{"tags":{"a":1,"a":[2]}}""", true)]
+    [InlineData("""{"tags":{"a":1,"a":[2]}}""", false)]
+    [InlineData("""{"tags":[1,{"b":"\u00e9"}],"when":"x"}""", false)]
+    public void MapToEntity_JsonElementEntryUnderDuplicateHandling_EqualsDeserializedMapOutput(string record, bool allowDuplicates)
+    {
+        var map = new MapBuilder("extras").Field("extras.crm.tags", r => r.Copy("tags")).Field("extras.crm.since", r => r.Copy("when")).Build();
+        var options = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNamingPolicy = JsonNamingPolicy.CamelCase, AllowDuplicateProperties = allowDuplicates };
+
+        AssertSameResultAsJsonPath(map, record, TypeInfo<WithExtras>(options));
+    }
+
+    [Theory]
     [InlineData("\"Active\"")]
     [InlineData("\"OnHold\"")]
     [InlineData("\"onHold\"")]
