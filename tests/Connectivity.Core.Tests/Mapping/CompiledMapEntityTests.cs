@@ -145,6 +145,86 @@ public sealed class CompiledMapEntityTests
         Assert.Equal("""{"code":"<ab-1>","name":"n","amount":0,"count":0,"when":"0001-01-01T00:00:00+00:00","flag":false}""", Encoding.UTF8.GetString(direct.WrittenSpan));
     }
 
+    [Theory]
+    [InlineData("""{"when":"2024-03-02","tags":["x",{"y":null}],"count":7}""", false)]
+    [InlineData("""{"when":null,"count":null}""", true)]
+    [InlineData("""{"when":null,"count":null}""", false)]
+    [InlineData("""{"count":"seven"}""", false)]
+    [InlineData("""{}""", false)]
+    public void MapToEntity_DottedPathsIntoDictionaries_EqualsDeserializedMapOutput(string record, bool writeNulls)
+    {
+        var map = new MapBuilder("extras").WithOptions(MapOptions.Default with { WriteNulls = writeNulls })
+            .Field("extras.crm.since", r => r.Copy("when"))
+            .Field("extras.crm.tags", r => r.Copy("tags"))
+            .Field("extras.other.count", r => r.Copy("count"))
+            .Field("counts.seen", r => r.Copy("count"))
+            .Build();
+        var typeInfo = TypeInfo<WithExtras>(new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+
+        AssertSameResultAsJsonPath(map, record, typeInfo);
+    }
+
+    [Theory]
+    [InlineData("""{"tags":{"a":1,"a":[2]}}""", true)]
+    [InlineData("""{"tags":{"a":1,"a":[2]}}""", false)]
+    [InlineData("""{"tags":[1,{"b":"\u00e9"}],"when":"x"}""", false)]
+    public void MapToEntity_JsonElementEntryUnderDuplicateHandling_EqualsDeserializedMapOutput(string record, bool allowDuplicates)
+    {
+        var map = new MapBuilder("extras").Field("extras.crm.tags", r => r.Copy("tags")).Field("extras.crm.since", r => r.Copy("when")).Build();
+        var options = new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNamingPolicy = JsonNamingPolicy.CamelCase, AllowDuplicateProperties = allowDuplicates };
+
+        AssertSameResultAsJsonPath(map, record, TypeInfo<WithExtras>(options));
+    }
+
+    [Theory]
+    [InlineData("\"Active\"")]
+    [InlineData("\"OnHold\"")]
+    [InlineData("\"onHold\"")]
+    [InlineData("\"on-hold\"")]
+    [InlineData("\"archived\"")]
+    [InlineData("\"\"")]
+    [InlineData("1")]
+    [InlineData("null")]
+    public void MapToEntity_EnumMemberNames_EqualsDeserializedMapOutput(string stage)
+    {
+        var map = new MapBuilder("stage").Field("stage", r => r.Copy("stage")).Field("legacy", r => r.Copy("stage")).Build();
+        var typeInfo = TypeInfo<Staged>(new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+
+        AssertSameResultAsJsonPath(map, $$"""{"stage":{{stage}}}""", typeInfo);
+    }
+
+    [Theory]
+    [InlineData(Stage.Active, Stage.Active)]
+    [InlineData(Stage.OnHold, Stage.Renamed)]
+    [InlineData((Stage)42, (Stage)3)]
+    public void MapFromEntity_EnumMembers_EqualsMapOfSerializedEntity(Stage stage, Stage legacy)
+    {
+        var map = new MapBuilder("out").Field("stage", r => r.Copy("stage")).Field("legacy", r => r.Copy("legacy")).Field("upper", r => r.Copy("stage").ToUpper()).Build();
+        var typeInfo = TypeInfo<Staged>(new JsonSerializerOptions { TypeInfoResolver = new DefaultJsonTypeInfoResolver(), PropertyNamingPolicy = JsonNamingPolicy.CamelCase });
+        var direct = new ArrayBufferWriter<byte>();
+        var throughJson = new ArrayBufferWriter<byte>();
+        var entity = new Staged { Stage = stage, Legacy = legacy };
+
+        var result = map.MapFromEntity(entity, typeInfo, direct);
+
+        var expected = map.Map(JsonSerializer.SerializeToUtf8Bytes(entity, typeInfo), throughJson);
+        Assert.Equal(expected.Errors, result.Errors);
+        Assert.Equal(Encoding.UTF8.GetString(throughJson.WrittenSpan), Encoding.UTF8.GetString(direct.WrittenSpan));
+    }
+
+    private static void AssertSameResultAsJsonPath<T>(CompiledMap map, string record, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        var bound = map.MapToEntity(Encoding.UTF8.GetBytes(record), typeInfo);
+        var expected = ThroughJson(map, record, typeInfo);
+        Assert.Equal(expected.Errors, bound.Errors);
+        Assert.Equal(expected.Succeeded, bound.Succeeded);
+        if (bound.Succeeded)
+        {
+            Assert.Equal(JsonSerializer.Serialize(expected.Value!, typeInfo), JsonSerializer.Serialize(bound.Value!, typeInfo));
+        }
+    }
+
     private static T AssertSameAsJsonPath<T>(CompiledMap map, string record, JsonTypeInfo<T> typeInfo)
         where T : class
     {
@@ -225,6 +305,32 @@ public sealed class CompiledMapEntityTests
         public DateTimeOffset When { get; set; }
 
         public bool Flag { get; set; }
+    }
+
+    public sealed class WithExtras
+    {
+        public Dictionary<string, Dictionary<string, JsonElement>> Extras { get; set; } = [];
+
+        public Dictionary<string, int> Counts { get; set; } = [];
+    }
+
+    [JsonConverter(typeof(JsonStringEnumConverter<Stage>))]
+    public enum Stage
+    {
+        Active,
+        OnHold,
+
+        [JsonStringEnumMemberName("on-hold")]
+        Renamed,
+
+        Inactive,
+    }
+
+    public sealed class Staged
+    {
+        public Stage Stage { get; set; }
+
+        public Stage Legacy { get; set; }
     }
 
     public sealed record PositionalOrder(string Code, decimal Amount, long Count);

@@ -67,10 +67,15 @@ internal abstract class ValueBinder
     protected static void Abort(ref EvalContext context) => context.State.BindingAborted = true;
 }
 
-/// <summary>One property of an <see cref="ObjectBinder"/>.</summary>
-internal sealed record PropertyBinding(FieldWriter Field, JsonPropertyInfo Property, ValueBinder Binder, bool AcceptsNull);
+/// <summary>One property (or dictionary entry) of an <see cref="ObjectBinder"/>.</summary>
+internal sealed record PropertyBinding(FieldWriter Field, Action<object, object?> Set, ValueBinder Binder, bool AcceptsNull);
 
-/// <summary>An object target: created with <see cref="JsonTypeInfo.CreateObject"/>, each field set as it would be read.</summary>
+/// <summary>
+/// An object target: created with <see cref="JsonTypeInfo.CreateObject"/>, each field set as it would be read. A
+/// string-keyed <see cref="Dictionary{TKey, TValue}"/> target (dotted target paths such as
+/// <c>customFields.crm.Since</c>) is bound the same way, each field an entry, as System.Text.Json's dictionary
+/// converter adds them.
+/// </summary>
 internal sealed class ObjectBinder : ValueBinder
 {
     private readonly ObjectWriter _writer;
@@ -93,6 +98,11 @@ internal sealed class ObjectBinder : ValueBinder
     /// </summary>
     public static ObjectBinder? TryCreate(ObjectWriter writer, JsonTypeInfo typeInfo)
     {
+        if (typeInfo.Kind == JsonTypeInfoKind.Dictionary)
+        {
+            return TryCreateDictionary(writer, typeInfo);
+        }
+
         if (typeInfo is not { Kind: JsonTypeInfoKind.Object, CreateObject: { } create, PolymorphismOptions: null, NumberHandling: null }
             || typeInfo.PreferredPropertyObjectCreationHandling == JsonObjectCreationHandling.Populate
             || !EntityBinder.IsBuiltIn(typeInfo.Converter)
@@ -117,7 +127,35 @@ internal sealed class ObjectBinder : ValueBinder
             var acceptsNull = type.IsValueType
                 ? Nullable.GetUnderlyingType(type) is not null
                 : property.IsSetNullable || !options.RespectNullableAnnotations;
-            properties[i] = new PropertyBinding(field, property, Create(field.Rule, field.Kind, options.GetTypeInfo(type)), acceptsNull);
+            properties[i] = new PropertyBinding(field, property.Set, Create(field.Rule, field.Kind, options.GetTypeInfo(type)), acceptsNull);
+        }
+
+        return new ObjectBinder(writer, typeInfo, create, properties);
+    }
+
+    /// <summary>
+    /// Plans a <see cref="Dictionary{TKey, TValue}"/> with string keys and System.Text.Json's own converter; null for any
+    /// other dictionary. Keys are the written names (a key policy applies only when writing); entries are set with the
+    /// indexer, as the converter does.
+    /// </summary>
+    private static ObjectBinder? TryCreateDictionary(ObjectWriter writer, JsonTypeInfo typeInfo)
+    {
+        if (typeInfo is not { CreateObject: { } create, KeyType: { } keyType, ElementType: { } elementType, PolymorphismOptions: null, NumberHandling: null }
+            || keyType != typeof(string)
+            || !typeInfo.Type.IsGenericType || typeInfo.Type.GetGenericTypeDefinition() != typeof(Dictionary<,>)
+            || !EntityBinder.IsBuiltIn(typeInfo.Converter))
+        {
+            return null;
+        }
+
+        var element = typeInfo.Options.GetTypeInfo(elementType);
+        var acceptsNull = !elementType.IsValueType || Nullable.GetUnderlyingType(elementType) is not null;
+        var properties = new PropertyBinding[writer.Fields.Length];
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var field = writer.Fields[i];
+            var key = field.Name.Value;
+            properties[i] = new PropertyBinding(field, (target, value) => ((IDictionary)target)[key] = value, Create(field.Rule, field.Kind, element), acceptsNull);
         }
 
         return new ObjectBinder(writer, typeInfo, create, properties);
@@ -156,7 +194,7 @@ internal sealed class ObjectBinder : ValueBinder
                 continue;
             }
 
-            binding.Property.Set!(target, property);
+            binding.Set(target, property);
         }
 
         _typeInfo.OnDeserialized?.Invoke(target);
@@ -385,6 +423,11 @@ internal abstract class ScalarConversion
             {
                 return new ReaderConversion(type);
             }
+
+            if (type.IsEnum && EnumConversion.TryCreate(typeInfo) is { } enumConversion)
+            {
+                return enumConversion;
+            }
         }
 
         return new GenericConversion(typeInfo);
@@ -523,6 +566,20 @@ internal abstract class ScalarConversion
                 return null;
             }
         }
+    }
+
+    /// <summary>
+    /// An enum with System.Text.Json's own converter: a string equal to one of the members' written names is the value
+    /// that reading the written name gave when the binder was built (reading is deterministic); anything else is written
+    /// and read as before.
+    /// </summary>
+    private sealed class EnumConversion(EnumNames names, GenericConversion fallback) : ScalarConversion
+    {
+        public static EnumConversion? TryCreate(JsonTypeInfo typeInfo)
+            => EnumNames.TryCreate(typeInfo) is { } names ? new EnumConversion(names, new GenericConversion(typeInfo)) : null;
+
+        public override object? Convert(ref EvalContext context, MapValue shaped)
+            => shaped.Kind == ValueKind.String && names.Find(context.Bytes(shaped)) is { } value ? value : fallback.Convert(ref context, shaped);
     }
 
     /// <summary>Anything else (enums, a host's converters, objects copied whole): the token is written and read with the metadata.</summary>

@@ -258,10 +258,12 @@ internal sealed class ScalarNodeReader : NodeReader
 {
     private readonly JsonTypeInfo _typeInfo;
     private readonly ScalarKind _kind;
+    private readonly EnumNames? _enumNames;
 
     public ScalarNodeReader(SourceNode node, JsonTypeInfo typeInfo)
         : base(node)
     {
+        _enumNames = EnumNames.TryCreate(typeInfo);
         _typeInfo = typeInfo;
         var type = typeInfo.Type;
         _kind = !EntityBinder.IsBuiltIn(typeInfo.Converter) || typeInfo.PolymorphismOptions is not null ? ScalarKind.Written
@@ -327,6 +329,14 @@ internal sealed class ScalarNodeReader : NodeReader
                 state.EntityWriter.Flush();
                 return new MapValue(ValueKind.String, ValueStore.Input, start + 1, buffer.WrittenCount - start - 2);
             default:
+                if (_enumNames?.Written(value) is { } name)
+                {
+                    // What the converter writes for a named member, without the converter.
+                    name.CopyTo(buffer.GetSpan(name.Length));
+                    buffer.Advance(name.Length);
+                    return Token(state, start);
+                }
+
                 state.EntityWriter.Reset(buffer);
                 JsonSerializer.Serialize(state.EntityWriter, value, _typeInfo);
                 state.EntityWriter.Flush();

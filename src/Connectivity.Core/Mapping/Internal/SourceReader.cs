@@ -107,7 +107,7 @@ internal static class SourceReader
             var name = reader.ValueSpan;
             if (node.Lookup is { } lookup)
             {
-                if (!lookup.TryGetValue(SourceNode.KeyOf(name), out var candidates))
+                if (lookup.Find(SourceNode.KeyOf(name)) is not { } candidates)
                 {
                     return null;
                 }

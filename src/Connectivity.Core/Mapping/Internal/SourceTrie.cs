@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace Connectivity.Mapping.Internal;
@@ -23,7 +22,7 @@ internal sealed class SourceNode(string name, SourceNode? parent, int scope)
     public int Slot { get; set; } = -1;
 
     /// <summary>Gets the children grouped by a cheap key of their UTF-8 name, for nodes with many children.</summary>
-    public System.Collections.Frozen.FrozenDictionary<int, SourceNode[]>? Lookup { get; private set; }
+    public ChildLookup? Lookup { get; private set; }
 
     public static int KeyOf(ReadOnlySpan<byte> name)
         => name.IsEmpty ? 0 : (name.Length << 16) | (name[0] << 8) | name[^1];
@@ -32,7 +31,7 @@ internal sealed class SourceNode(string name, SourceNode? parent, int scope)
     public void Freeze()
     {
         Lookup = Properties.Length > 4
-            ? Properties.GroupBy(static p => KeyOf(p.NameUtf8)).ToFrozenDictionary(static g => g.Key, static g => g.ToArray())
+            ? ChildLookup.Create([.. Properties.GroupBy(static p => KeyOf(p.NameUtf8))])
             : null;
         foreach (var child in Properties)
         {
