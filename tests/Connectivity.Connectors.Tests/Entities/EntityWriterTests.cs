@@ -71,7 +71,10 @@ public sealed class EntityWriterTests
         Assert.Equal(system.IdOf("C-1"), first.RemoteId);
         Assert.Equal(first.RemoteId, replayed.RemoteId);
         Assert.Equal(1, system.Creates);
-        Assert.Equal(3, system.Server.Requests.Count);
+
+        // The failed attempt, its retry and the replay; SocketsHttpHandler may itself resend a request whose pooled connection
+        // was reset, so one more POST can reach the server. Every one carries the same key, and only one record exists.
+        Assert.InRange(system.Server.Requests.Count, 3, 4);
         Assert.All(system.Server.Requests, r => Assert.Equal(("POST", "msg-1"), (r.Method, r.IdempotencyKey)));
     }
 
