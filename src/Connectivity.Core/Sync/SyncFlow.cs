@@ -213,8 +213,6 @@ public sealed partial class SyncFlow : IDisposable
 
     internal static RecordKey CanonicalKey(string entityType, string canonicalId) => new(SyncFlowDefinition.CanonicalSystem, entityType, canonicalId);
 
-    private static bool Touches(ChangeDecision decision, IReadOnlyList<string>? fields) => Covered(decision.Accepted, fields);
-
     /// <summary>Whether any decided field is at, below or above one of <paramref name="fields"/>; <see langword="null"/> fields cover everything.</summary>
     private static bool Covered(IReadOnlyList<FieldDecision> decided, IReadOnlyList<string>? fields)
     {
@@ -316,7 +314,7 @@ public sealed partial class SyncFlow : IDisposable
 
             foreach (var (system, _) in entity.Destinations)
             {
-                if (!string.Equals(system, record.System, StringComparison.Ordinal) && Touches(decision, entity.GetWrittenFields(system) ?? entity.GetHeldFields(system)))
+                if (!string.Equals(system, record.System, StringComparison.Ordinal) && Covered(decision.Accepted, entity.GetWrittenFields(system) ?? entity.GetHeldFields(system)))
                 {
                     messages.Add(CreateMessage(system, record.EntityType, canonicalId, canonical, "change"));
                     destinations.Add(system);
@@ -342,9 +340,9 @@ public sealed partial class SyncFlow : IDisposable
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var message in messages)
+        for (var i = 0; i < messages.Count; i++)
         {
-            SyncTelemetry.Messages.Add(1, new("entity.type", record.EntityType), new("system", message.Destination.Split('/')[1]), new("kind", message.Headers[KindHeader]));
+            SyncTelemetry.Messages.Add(1, new("entity.type", record.EntityType), new("system", destinations[i]), new("kind", messages[i].Headers[KindHeader]));
         }
 
         var outcome = decision.Outcome switch
