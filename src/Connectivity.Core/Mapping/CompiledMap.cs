@@ -184,7 +184,7 @@ public sealed partial class CompiledMap
 
         // Neither Utf8JsonReader nor Utf8JsonWriter refuses invalid UTF-8 in string values (the writer would
         // quietly write replacement characters), so the record is checked once, up front (vectorized).
-        if (!Utf8.IsValid(source))
+        if (!Utf8Validation.IsValid(source))
         {
             state.AddError(MappingErrorCodes.MalformedRecord, string.Empty, null, InvalidUtf8(source));
             return false;
