@@ -52,6 +52,11 @@ internal sealed class CaseTransform(bool upper) : CompiledTransform
         var state = context.State;
         if (Ascii.IsValid(bytes))
         {
+            if (!(upper ? bytes.ContainsAnyInRange((byte)'a', (byte)'z') : bytes.ContainsAnyInRange((byte)'A', (byte)'Z')))
+            {
+                return value;
+            }
+
             var span = state.ReserveScratch(bytes.Length, out var start);
             bytes = context.Bytes(value);
             _ = upper ? Ascii.ToUpper(bytes, span, out _) : Ascii.ToLower(bytes, span, out _);
@@ -298,8 +303,16 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
         var span = context.State.ReserveScratch(96, out var start);
         if (outputFormat is null)
         {
-            context.State.TrimScratch(start, ValueText.FormatIso(parsed, dateOnly, span));
-            return new MapValue(ValueKind.String, ValueStore.Scratch, start, context.State.ScratchLength - start);
+            var state = context.State;
+            var length = ValueText.FormatIso(parsed, dateOnly, span);
+            state.TrimScratch(start, length);
+            if (!dateOnly)
+            {
+                // Full precision and the offset: System.Text.Json reads this text back as exactly this value.
+                (state.IsoDateStart, state.IsoDateLength, state.IsoDate) = (start, length, parsed);
+            }
+
+            return new MapValue(ValueKind.String, ValueStore.Scratch, start, length);
         }
 
         var format = outputFormat;

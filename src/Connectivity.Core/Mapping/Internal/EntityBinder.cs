@@ -498,6 +498,14 @@ internal abstract class ScalarConversion
 
         public override object? Convert(ref EvalContext context, MapValue shaped)
         {
+            var state = context.State;
+            if (type == typeof(DateTimeOffset) && shaped is { Kind: ValueKind.String, Store: ValueStore.Scratch }
+                && shaped.Start == state.IsoDateStart && shaped.Length == state.IsoDateLength)
+            {
+                // The text a toDateTime step wrote for this value (see RecordState.IsoDate).
+                return state.IsoDate;
+            }
+
             var bytes = context.Bytes(shaped);
             object? value = null;
             if (shaped.Kind == ValueKind.Number && (type == typeof(decimal) || type == typeof(long) || type == typeof(int) || type == typeof(double)))

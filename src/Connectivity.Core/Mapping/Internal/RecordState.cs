@@ -75,6 +75,15 @@ internal sealed class RecordState
     public readonly ArrayBufferWriter<byte> Fragment = new(256);
     public readonly Utf8JsonWriter FragmentWriter;
 
+    /// <summary>
+    /// The date-time a toDateTime step last wrote to scratch in ISO 8601 form (where, and the value it wrote), so that binding
+    /// that text to a <see cref="DateTimeOffset"/> takes the value instead of parsing the text back (scratch is append-only
+    /// within a record, so the same place holds the same text).
+    /// </summary>
+    public int IsoDateStart = -1;
+    public int IsoDateLength;
+    public DateTimeOffset IsoDate;
+
     /// <summary>Set when an entity cannot be bound directly exactly as the JSON path would; the record then takes the JSON path.</summary>
     public bool BindingAborted;
     public bool InUse;
@@ -124,6 +133,7 @@ internal sealed class RecordState
         }
 
         BindingAborted = false;
+        IsoDateStart = -1;
         Errors?.Clear();
         Output.ResetWrittenCount();
         Writer.Reset(Output);
