@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Connectivity.Mapping.Internal;
 
 /// <summary>Reads the captured value of one source path from the current frame.</summary>
@@ -16,7 +18,35 @@ internal sealed class SlotAccessor
 
     public int UnwrapSlot { get; init; } = -1;
 
+    /// <summary>
+    /// Reads the value. Most reads are of a plain path in the scope being evaluated (a top-level field, or a field of the
+    /// array element being mapped): that case is small enough to inline into the rules; everything else takes <see cref="ReadAny"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public MapValue Read(ref EvalContext context)
+    {
+        var state = context.State;
+        ref var frame = ref state.Frames[context.Frame];
+        if (frame.Scope == BaseScope && Steps.Length == 0 && UnwrapSlot < 0 && !Rooted)
+        {
+            var capture = state.Slots[frame.SlotOffset + Slot];
+            if (capture < 0)
+            {
+                return MapValue.Absent;
+            }
+
+            var value = state.Captures[capture];
+            if (value.Kind != ValueKind.String || !context.Program.MayBeNullSentinel(value.Length))
+            {
+                return value;
+            }
+        }
+
+        return ReadAny(ref context);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private MapValue ReadAny(ref EvalContext context)
     {
         var state = context.State;
         var frames = state.Frames;

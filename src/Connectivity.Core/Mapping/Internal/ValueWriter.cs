@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace Connectivity.Mapping.Internal;
@@ -37,7 +38,21 @@ internal static class ValueWriter
     /// null, a string (its unescaped content), a number, true, false, or raw object or array JSON. Records the error and
     /// returns false when the value does not fit.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryShape(ref EvalContext context, MapValue value, MapTargetKind kind, string? sourcePath, out MapValue shaped)
+    {
+        // Most values are strings going to string targets, or nulls: decided here, inline.
+        if (value.Kind == ValueKind.Null || (value.Kind == ValueKind.String && kind is MapTargetKind.Any or MapTargetKind.String))
+        {
+            shaped = value;
+            return true;
+        }
+
+        return TryShapeAny(ref context, value, kind, sourcePath, out shaped);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryShapeAny(ref EvalContext context, MapValue value, MapTargetKind kind, string? sourcePath, out MapValue shaped)
     {
         switch (value.Kind)
         {
