@@ -108,8 +108,7 @@ internal abstract class NodeReader(SourceNode node)
             return;
         }
 
-        ref var slot = ref state.Slots[state.Frames[frame].SlotOffset + Node.Slot];
-        slot = state.AddCapture(value);
+        state.Slots[state.Frames[frame].SlotOffset + Node.Slot] = value;
     }
 }
 

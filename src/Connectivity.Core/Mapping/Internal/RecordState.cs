@@ -47,9 +47,8 @@ internal sealed class RecordState
         SkipValidation = true,
     };
 
-    public MapValue[] Captures = new MapValue[64];
-    public int CaptureCount;
-    public int[] Slots = new int[64];
+    /// <summary>The captured values, one per source slot of each frame (<see cref="Frame.SlotOffset"/>); absent until captured.</summary>
+    public MapValue[] Slots = new MapValue[64];
     public int SlotCount;
     public Frame[] Frames = new Frame[16];
     public int FrameCount;
@@ -121,7 +120,6 @@ internal sealed class RecordState
     public void Reset(int[] scopeSlotCounts)
     {
         ScopeSlotCounts = scopeSlotCounts;
-        CaptureCount = 0;
         ScratchLength = 0;
         ValueStackTop = 0;
         UnmappedCount = 0;
@@ -159,21 +157,10 @@ internal sealed class RecordState
             Array.Resize(ref Slots, Math.Max(Slots.Length * 2, SlotCount + slotCount));
         }
 
-        Slots.AsSpan(SlotCount, slotCount).Fill(-1);
+        Slots.AsSpan(SlotCount, slotCount).Clear();
         Frames[FrameCount] = new Frame { Parent = parent, Scope = scope, Index = index, SlotOffset = SlotCount };
         SlotCount += slotCount;
         return FrameCount++;
-    }
-
-    public int AddCapture(MapValue value)
-    {
-        if (CaptureCount == Captures.Length)
-        {
-            Array.Resize(ref Captures, Captures.Length * 2);
-        }
-
-        Captures[CaptureCount] = value;
-        return CaptureCount++;
     }
 
     public void AddUnmapped(UnmappedField field)

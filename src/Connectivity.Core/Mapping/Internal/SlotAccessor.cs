@@ -29,13 +29,7 @@ internal sealed class SlotAccessor
         ref var frame = ref state.Frames[context.Frame];
         if (frame.Scope == BaseScope && Steps.Length == 0 && UnwrapSlot < 0 && !Rooted)
         {
-            var capture = state.Slots[frame.SlotOffset + Slot];
-            if (capture < 0)
-            {
-                return MapValue.Absent;
-            }
-
-            var value = state.Captures[capture];
+            var value = state.Slots[frame.SlotOffset + Slot];
             if (value.Kind != ValueKind.String || !context.Program.MayBeNullSentinel(value.Length))
             {
                 return value;
@@ -65,17 +59,15 @@ internal sealed class SlotAccessor
             }
         }
 
-        var capture = state.Slots[frames[frame].SlotOffset + Slot];
-        if (capture < 0)
+        var value = state.Slots[frames[frame].SlotOffset + Slot];
+        if (value.IsAbsent)
         {
-            return MapValue.Absent;
+            return value;
         }
 
-        var value = state.Captures[capture];
         if (UnwrapSlot >= 0 && value.Kind == ValueKind.Object)
         {
-            var inner = state.Slots[frames[frame].SlotOffset + UnwrapSlot];
-            value = inner < 0 ? MapValue.Absent : state.Captures[inner];
+            value = state.Slots[frames[frame].SlotOffset + UnwrapSlot];
         }
 
         return value.Kind == ValueKind.String && context.Program.MayBeNullSentinel(value.Length) && context.Program.IsNullSentinel(context.Bytes(value))

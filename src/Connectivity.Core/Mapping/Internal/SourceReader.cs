@@ -79,10 +79,11 @@ internal static class SourceReader
                 break;
         }
 
-        if (capture >= 0 && state.Captures[capture].Kind is ValueKind.Object or ValueKind.Array)
+        if (capture >= 0 && state.Slots[capture].Kind is ValueKind.Object or ValueKind.Array)
         {
-            var start = state.Captures[capture].Start;
-            state.Captures[capture] = new MapValue(state.Captures[capture].Kind, ValueStore.Input, start, (int)reader.BytesConsumed - start);
+            // The slots may have grown (arrays inside open frames); the index still holds.
+            ref var slot = ref state.Slots[capture];
+            slot = new MapValue(slot.Kind, ValueStore.Input, slot.Start, (int)reader.BytesConsumed - slot.Start);
         }
     }
 
@@ -163,14 +164,15 @@ internal static class SourceReader
             _ => new MapValue(ValueKind.Array, ValueStore.Input, (int)reader.TokenStartIndex, 0),
         };
 
-        ref var slot = ref state.Slots[state.Frames[frame].SlotOffset + node.Slot];
-        if (slot >= 0)
+        var index = state.Frames[frame].SlotOffset + node.Slot;
+        ref var slot = ref state.Slots[index];
+        if (!slot.IsAbsent)
         {
             throw new MalformedRecordException($"the property '{node.Name}' appears twice at byte {reader.TokenStartIndex}");
         }
 
-        slot = state.AddCapture(value);
-        return slot;
+        slot = value;
+        return index;
     }
 
     private static string Describe(JsonTokenType token) => token switch
