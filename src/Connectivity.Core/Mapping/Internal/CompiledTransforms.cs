@@ -285,15 +285,21 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
         }
 
         DateTimeOffset parsed;
-        var ok = value.Kind switch
+        if (formats.Length == 0 && context.State.TryRecallIsoDate(value, out parsed))
+        {
+            // Text this record wrote for a known value (RecordState.IsoDates), which the ISO parser would read back exactly.
+            if (outputFormat is null && !dateOnly)
+            {
+                return value;
+            }
+        }
+        else if (!(value.Kind switch
         {
             ValueKind.Number => ValueText.TryParseEpoch(context.Bytes(value), epoch, out parsed),
             ValueKind.String => ValueText.TryParseDateTime(context.Bytes(value), formats, out parsed)
                 || (IsAllDigits(context.Bytes(value)) && ValueText.TryParseEpoch(ValueText.Trim(context.Bytes(value)), epoch, out parsed)),
             _ => Unreadable(out parsed),
-        };
-
-        if (!ok)
+        }))
         {
             var expected = formats.Length > 0 ? string.Join(" or ", formats) : "ISO 8601, /Date(ms)/ or epoch " + epoch.ToString().ToLowerInvariant();
             context.Error(MappingErrorCodes.ConversionFailed, sourcePath, $"{context.Show(value)} is not a date ({expected}).");
@@ -308,8 +314,8 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
             state.TrimScratch(start, length);
             if (!dateOnly)
             {
-                // Full precision and the offset: System.Text.Json reads this text back as exactly this value.
-                (state.IsoDateStart, state.IsoDateLength, state.IsoDate) = (start, length, parsed);
+                // Full precision and the offset: this text reads back as exactly this value.
+                state.RememberIsoDate(new MapValue(ValueKind.String, ValueStore.Scratch, start, length), parsed);
             }
 
             return new MapValue(ValueKind.String, ValueStore.Scratch, start, length);

@@ -498,12 +498,10 @@ internal abstract class ScalarConversion
 
         public override object? Convert(ref EvalContext context, MapValue shaped)
         {
-            var state = context.State;
-            if (type == typeof(DateTimeOffset) && shaped is { Kind: ValueKind.String, Store: ValueStore.Scratch }
-                && shaped.Start == state.IsoDateStart && shaped.Length == state.IsoDateLength)
+            if (type == typeof(DateTimeOffset) && context.State.TryRecallIsoDate(shaped, out var known))
             {
-                // The text a toDateTime step wrote for this value (see RecordState.IsoDate).
-                return state.IsoDate;
+                // The text a toDateTime step wrote for this value (see RecordState.IsoDates).
+                return known;
             }
 
             var bytes = context.Bytes(shaped);

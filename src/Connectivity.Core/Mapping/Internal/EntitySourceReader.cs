@@ -275,6 +275,7 @@ internal sealed class ScalarNodeReader : NodeReader
             : type == typeof(long) ? ScalarKind.Int64
             : type == typeof(int) ? ScalarKind.Int32
             : type == typeof(DateTimeOffset) ? ScalarKind.DateTimeOffset
+            : type == typeof(JsonElement) ? ScalarKind.JsonElement
             : ScalarKind.Written;
     }
 
@@ -289,6 +290,7 @@ internal sealed class ScalarNodeReader : NodeReader
         Int64,
         Int32,
         DateTimeOffset,
+        JsonElement,
     }
 
     public override void Read(object? value, int frame, RecordState state)
@@ -323,10 +325,18 @@ internal sealed class ScalarNodeReader : NodeReader
             case ScalarKind.Int32:
                 return Number(buffer, start, Utf8Formatter.TryFormat((int)value, buffer.GetSpan(32), out written) ? written : -1);
             case ScalarKind.DateTimeOffset:
+                // The text System.Text.Json's converter writes (round-trip form, fraction trimmed), remembered with its value.
+                var time = (DateTimeOffset)value;
+                var iso = new MapValue(ValueKind.String, ValueStore.Input, start, ValueText.FormatIso(time, dateOnly: false, buffer.GetSpan(64)));
+                buffer.Advance(iso.Length);
+                state.RememberIsoDate(iso, time);
+                return iso;
+            case ScalarKind.JsonElement:
+                // What the converter does, without the serializer around it.
                 state.EntityWriter.Reset(buffer);
-                state.EntityWriter.WriteStringValue((DateTimeOffset)value);
+                ((JsonElement)value).WriteTo(state.EntityWriter);
                 state.EntityWriter.Flush();
-                return new MapValue(ValueKind.String, ValueStore.Input, start + 1, buffer.WrittenCount - start - 2);
+                return Token(state, start);
             default:
                 if (_enumNames?.Written(value) is { } name)
                 {

@@ -21,6 +21,8 @@ internal struct EntityValue(object value, System.Text.Json.Serialization.Metadat
     public int Length = -1;
 }
 
+internal readonly record struct IsoDateText(ValueStore Store, int Start, int Length, DateTimeOffset Value);
+
 internal struct UnmappedField
 {
     public MapValue Name;
@@ -75,13 +77,13 @@ internal sealed class RecordState
     public readonly Utf8JsonWriter FragmentWriter;
 
     /// <summary>
-    /// The date-time a toDateTime step last wrote to scratch in ISO 8601 form (where, and the value it wrote), so that binding
-    /// that text to a <see cref="DateTimeOffset"/> takes the value instead of parsing the text back (scratch is append-only
-    /// within a record, so the same place holds the same text).
+    /// Date-times this record wrote as text in ISO 8601 form (<see cref="ValueText.FormatIso"/>: a toDateTime step's result,
+    /// an entity's <see cref="DateTimeOffset"/>), with their values, so that a later step or binding takes the value
+    /// instead of parsing the text back. Scratch and the entity buffer are append-only within a record, so the same place
+    /// holds the same text. A few are kept; beyond that, text is parsed as before.
     /// </summary>
-    public int IsoDateStart = -1;
-    public int IsoDateLength;
-    public DateTimeOffset IsoDate;
+    public IsoDateText[] IsoDates = new IsoDateText[4];
+    public int IsoDateCount;
 
     /// <summary>Set when an entity cannot be bound directly exactly as the JSON path would; the record then takes the JSON path.</summary>
     public bool BindingAborted;
@@ -131,7 +133,7 @@ internal sealed class RecordState
         }
 
         BindingAborted = false;
-        IsoDateStart = -1;
+        IsoDateCount = 0;
         Errors?.Clear();
         Output.ResetWrittenCount();
         Writer.Reset(Output);
@@ -141,6 +143,32 @@ internal sealed class RecordState
     }
 
     public bool HasErrors => Errors is { Count: > 0 };
+
+    /// <summary>Remembers that <paramref name="text"/> is <see cref="ValueText.FormatIso"/> (date and time) of <paramref name="value"/>.</summary>
+    public void RememberIsoDate(MapValue text, DateTimeOffset value)
+    {
+        if (IsoDateCount < IsoDates.Length)
+        {
+            IsoDates[IsoDateCount++] = new IsoDateText(text.Store, text.Start, text.Length, value);
+        }
+    }
+
+    /// <summary>The value whose ISO text <paramref name="text"/> is, if this record wrote it (<see cref="RememberIsoDate"/>).</summary>
+    public bool TryRecallIsoDate(MapValue text, out DateTimeOffset value)
+    {
+        for (var i = 0; i < IsoDateCount; i++)
+        {
+            ref var known = ref IsoDates[i];
+            if (known.Start == text.Start && known.Length == text.Length && known.Store == text.Store && text.Kind == ValueKind.String)
+            {
+                value = known.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
 
     public void AddError(string code, string targetField, string? sourcePath, string message)
         => (Errors ??= []).Add(new MapError(code, targetField, sourcePath, message));
