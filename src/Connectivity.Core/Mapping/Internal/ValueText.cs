@@ -385,43 +385,35 @@ internal static class ValueText
     public static int FormatIso(DateTimeOffset value, bool dateOnly, Span<byte> destination)
     {
         var at = 0;
-        Write(value.Year, 4, destination, ref at);
-        destination[at++] = (byte)'-';
-        Write(value.Month, 2, destination, ref at);
-        destination[at++] = (byte)'-';
-        Write(value.Day, 2, destination, ref at);
         if (dateOnly)
         {
+            var (year, month, day) = value.DateTime;
+            Write(year, 4, destination, ref at);
+            destination[at++] = (byte)'-';
+            Write(month, 2, destination, ref at);
+            destination[at++] = (byte)'-';
+            Write(day, 2, destination, ref at);
             return at;
         }
 
-        destination[at++] = (byte)'T';
-        Write(value.Hour, 2, destination, ref at);
-        destination[at++] = (byte)':';
-        Write(value.Minute, 2, destination, ref at);
-        destination[at++] = (byte)':';
-        Write(value.Second, 2, destination, ref at);
-        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction > 0)
+        // The runtime's round-trip form, yyyy-MM-ddTHH:mm:ss.fffffff±HH:mm at fixed positions, then the fraction's
+        // trailing zeros taken out (all of it when it is zero), as System.Text.Json writes date-times.
+        const int Fraction = 20;
+        const int Offset = 27;
+        if (!value.TryFormat(destination, out var written, "O", CultureInfo.InvariantCulture) || written != Offset + 6)
         {
-            destination[at++] = (byte)'.';
-            var digits = 7;
-            while (fraction % 10 == 0)
-            {
-                fraction /= 10;
-                digits--;
-            }
-
-            Write(fraction, digits, destination, ref at);
+            throw new InvalidOperationException($"Unexpected round-trip form of {value.ToString("O", CultureInfo.InvariantCulture)}.");
         }
 
-        var offset = value.Offset;
-        destination[at++] = offset < TimeSpan.Zero ? (byte)'-' : (byte)'+';
-        offset = offset.Duration();
-        Write(offset.Hours, 2, destination, ref at);
-        destination[at++] = (byte)':';
-        Write(offset.Minutes, 2, destination, ref at);
-        return at;
+        var digits = 7;
+        while (digits > 0 && destination[Fraction + digits - 1] == (byte)'0')
+        {
+            digits--;
+        }
+
+        var end = digits == 0 ? Fraction - 1 : Fraction + digits;
+        destination[Offset..written].CopyTo(destination[end..]);
+        return end + written - Offset;
     }
 
     private static void Write(int number, int width, Span<byte> destination, ref int at)
