@@ -33,16 +33,19 @@ internal static class Utf8Validation
     private const int BlockSize = 32;
 
     // Indexed by the high nibble of the byte before.
-    private static readonly Vector256<byte> FirstHigh = Table(
+    private static ReadOnlySpan<byte> FirstHighTable =>
+    [
         TooLong, TooLong, TooLong, TooLong, TooLong, TooLong, TooLong, TooLong,
         TwoContinuations, TwoContinuations, TwoContinuations, TwoContinuations,
         TooShort | Overlong2,
         TooShort,
         TooShort | Overlong3 | Surrogate,
-        TooShort | TooLarge | TooLarge1000 | Overlong4);
+        TooShort | TooLarge | TooLarge1000 | Overlong4,
+    ];
 
     // Indexed by the low nibble of the byte before.
-    private static readonly Vector256<byte> FirstLow = Table(
+    private static ReadOnlySpan<byte> FirstLowTable =>
+    [
         Carry | Overlong3 | Overlong2 | Overlong4,
         Carry | Overlong2,
         Carry,
@@ -58,21 +61,26 @@ internal static class Utf8Validation
         Carry | TooLarge | TooLarge1000,
         Carry | TooLarge | TooLarge1000 | Surrogate,
         Carry | TooLarge | TooLarge1000,
-        Carry | TooLarge | TooLarge1000);
+        Carry | TooLarge | TooLarge1000,
+    ];
 
     // Indexed by the high nibble of this byte.
-    private static readonly Vector256<byte> SecondHigh = Table(
+    private static ReadOnlySpan<byte> SecondHighTable =>
+    [
         TooShort, TooShort, TooShort, TooShort, TooShort, TooShort, TooShort, TooShort,
         TooLong | Overlong2 | TwoContinuations | Overlong3 | TooLarge1000 | Overlong4,
         TooLong | Overlong2 | TwoContinuations | Overlong3 | TooLarge,
         TooLong | Overlong2 | TwoContinuations | Surrogate | TooLarge,
         TooLong | Overlong2 | TwoContinuations | Surrogate | TooLarge,
-        TooShort, TooShort, TooShort, TooShort);
+        TooShort, TooShort, TooShort, TooShort,
+    ];
 
     // A block whose last three bytes start a sequence longer than what is left of the block continues in the next.
-    private static readonly Vector256<byte> IncompleteLimit = Vector256.Create(
-        (byte)255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0b11110000 - 1, 0b11100000 - 1, 0b11000000 - 1);
+    private static ReadOnlySpan<byte> IncompleteLimitTable =>
+    [
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
+        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 0b11110000 - 1, 0b11100000 - 1, 0b11000000 - 1,
+    ];
 
     /// <summary>Whether <paramref name="bytes"/> is well-formed UTF-8 (no overlong forms, surrogates, or values above U+10FFFF).</summary>
     public static bool IsValid(ReadOnlySpan<byte> bytes)
@@ -80,6 +88,13 @@ internal static class Utf8Validation
 
     private static bool IsValidAvx2(ReadOnlySpan<byte> bytes)
     {
+        // The same 16 entries in both 128-bit lanes: the AVX2 byte shuffle looks up within each lane.
+        var firstHigh = Vector256.Create(Vector128.Create(FirstHighTable));
+        var firstLow = Vector256.Create(Vector128.Create(FirstLowTable));
+        var secondHigh = Vector256.Create(Vector128.Create(SecondHighTable));
+        var incompleteLimit = Vector256.Create(IncompleteLimitTable);
+
+        // Kept in registers through the loop (no ref parameters, no stackalloc here).
         var error = Vector256<byte>.Zero;
         var previous = Vector256<byte>.Zero;
         var incomplete = Vector256<byte>.Zero;
@@ -88,65 +103,66 @@ internal static class Utf8Validation
         for (; offset <= bytes.Length - BlockSize; offset += BlockSize)
         {
             var block = Vector256.LoadUnsafe(ref start, (nuint)offset);
-            Check(block, previous, ref incomplete, ref error);
+            if (block.ExtractMostSignificantBits() == 0)
+            {
+                // ASCII: fine, unless the block before ended inside a sequence.
+                error |= incomplete;
+            }
+            else
+            {
+                error |= Errors(block, previous, firstHigh, firstLow, secondHigh);
+                incomplete = Avx2.SubtractSaturate(block, incompleteLimit);
+            }
+
             previous = block;
         }
 
         if (offset < bytes.Length)
         {
             // The rest, padded with zeros: a sequence cut short by the end of the record meets ASCII and fails inside the block.
-            Span<byte> tail = stackalloc byte[BlockSize];
-            tail.Clear();
-            bytes[offset..].CopyTo(tail);
-            Check(Vector256.Create<byte>(tail), previous, ref incomplete, ref error);
+            var block = Tail(bytes[offset..]);
+            if (block.ExtractMostSignificantBits() != 0)
+            {
+                error |= Errors(block, previous, firstHigh, firstLow, secondHigh);
+                incomplete = Avx2.SubtractSaturate(block, incompleteLimit);
+            }
         }
 
         error |= incomplete;
         return error == Vector256<byte>.Zero;
     }
 
+    /// <summary>The error bits of one block that is not all ASCII, given the block before it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Check(Vector256<byte> block, Vector256<byte> previous, ref Vector256<byte> incomplete, ref Vector256<byte> error)
+    private static Vector256<byte> Errors(Vector256<byte> block, Vector256<byte> previous, Vector256<byte> firstHigh, Vector256<byte> firstLow, Vector256<byte> secondHigh)
     {
-        if (block.ExtractMostSignificantBits() == 0)
-        {
-            // ASCII: fine, unless the block before ended inside a sequence.
-            error |= incomplete;
-            return;
-        }
-
         // The bytes one, two and three places before each byte (the first ones from the block before).
         var carried = Avx2.Permute2x128(previous, block, 0x21);
         var before1 = Avx2.AlignRight(block, carried, 16 - 1);
         var before2 = Avx2.AlignRight(block, carried, 16 - 2);
         var before3 = Avx2.AlignRight(block, carried, 16 - 3);
 
-        var lowNibble = Vector256.Create((byte)0x0F);
-        var special = Avx2.Shuffle(FirstHigh, HighNibble(before1))
-            & Avx2.Shuffle(FirstLow, before1 & lowNibble)
-            & Avx2.Shuffle(SecondHigh, HighNibble(block));
+        var special = Avx2.Shuffle(firstHigh, HighNibble(before1))
+            & Avx2.Shuffle(firstLow, before1 & Vector256.Create((byte)0x0F))
+            & Avx2.Shuffle(secondHigh, HighNibble(block));
 
         // The third byte of a three- or four-byte sequence and the fourth of a four-byte one must be continuations:
         // exactly the places where the two-continuations bit must be set.
         var mustContinue = (Avx2.SubtractSaturate(before2, Vector256.Create((byte)(0b11100000 - 0x80)))
             | Avx2.SubtractSaturate(before3, Vector256.Create((byte)(0b11110000 - 0x80)))) & Vector256.Create((byte)0x80);
-        error |= mustContinue ^ special;
-        incomplete = Avx2.SubtractSaturate(block, IncompleteLimit);
+        return mustContinue ^ special;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<byte> Tail(ReadOnlySpan<byte> rest)
+    {
+        Span<byte> tail = stackalloc byte[BlockSize];
+        tail.Clear();
+        rest.CopyTo(tail);
+        return Vector256.Create<byte>(tail);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<byte> HighNibble(Vector256<byte> value)
         => Avx2.ShiftRightLogical(value.AsUInt16(), 4).AsByte() & Vector256.Create((byte)0x0F);
-
-    private static Vector256<byte> Table(params ReadOnlySpan<int> entries)
-    {
-        Span<byte> table = stackalloc byte[BlockSize];
-        for (var i = 0; i < 16; i++)
-        {
-            // The same 16 entries in both 128-bit lanes: the AVX2 byte shuffle looks up within each lane.
-            table[i] = table[i + 16] = (byte)entries[i];
-        }
-
-        return Vector256.Create<byte>(table);
-    }
 }
