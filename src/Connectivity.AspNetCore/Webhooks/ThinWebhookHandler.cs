@@ -27,8 +27,20 @@ public abstract class ThinWebhookHandler<TEntity> : IWebhookHandler
     /// <exception cref="ArgumentException"><paramref name="idPath"/> is empty, white space or not a valid id path.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="idPath"/> is <see langword="null"/>.</exception>
     protected ThinWebhookHandler(EntityReader<TEntity> reader, string idPath)
+        : this(reader, idPath, ThinWebhookReader<TEntity>.DefaultMaxIds)
     {
-        Reader = new ThinWebhookReader<TEntity>(reader, idPath);
+    }
+
+    /// <summary>Initializes a new handler.</summary>
+    /// <param name="reader">The reader that fetches a record by id (<see cref="EntityReader{TEntity}.ReadByIdAsync"/>).</param>
+    /// <param name="idPath">The path of the record id(s) in the body, such as <c>data.id</c> or <c>ids[*]</c>.</param>
+    /// <param name="maxIds">The most distinct record ids one delivery may name (<see cref="ThinWebhookReader{TEntity}.MaxIds"/>).</param>
+    /// <exception cref="ArgumentException"><paramref name="idPath"/> is empty, white space or not a valid id path.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="idPath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxIds"/> is less than 1.</exception>
+    protected ThinWebhookHandler(EntityReader<TEntity> reader, string idPath, int maxIds)
+    {
+        Reader = new ThinWebhookReader<TEntity>(reader, idPath, maxIds);
     }
 
     /// <summary>Gets the thin webhook reader.</summary>

@@ -17,10 +17,16 @@ namespace Connectivity.Connectors.Webhooks;
 /// <c>[*]</c> for a root array). An id may be a JSON string or number.</para>
 /// <para>Failures are values: a body that is not JSON or names no id is one <see cref="EntityChangeKind.Failed"/> change with
 /// <see cref="EntityErrorCodes.WebhookIdMissing"/>; a record that cannot be fetched or mapped is a failed change naming its id.</para>
+/// <para>The records are fetched one after another while the delivery is open, so the number of ids one body may name is capped
+/// (<see cref="MaxIds"/>): a body naming more is one failed change with <see cref="EntityErrorCodes.WebhookTooManyIds"/> and
+/// nothing is fetched.</para>
 /// </remarks>
 public sealed class ThinWebhookReader<TEntity>
     where TEntity : class
 {
+    /// <summary>The cap on the distinct record ids one body may name when none is given (<see cref="MaxIds"/>).</summary>
+    public const int DefaultMaxIds = 100;
+
     private const string Wildcard = "[*]";
 
     private readonly string _path;
@@ -28,14 +34,28 @@ public sealed class ThinWebhookReader<TEntity>
     private readonly string _elementPath;
     private readonly bool _wildcard;
 
-    /// <summary>Initializes a new thin webhook reader.</summary>
+    /// <summary>Initializes a new thin webhook reader that fetches at most <see cref="DefaultMaxIds"/> records per body.</summary>
     /// <param name="reader">The reader that fetches a record by id.</param>
     /// <param name="idPath">The path of the record id(s) in the webhook body, such as <c>data.id</c> or <c>ids[*]</c>.</param>
     /// <exception cref="ArgumentException"><paramref name="idPath"/> is empty or white space, or has more than one <c>[*]</c>.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="idPath"/> is <see langword="null"/>.</exception>
     public ThinWebhookReader(EntityReader<TEntity> reader, string idPath)
+        : this(reader, idPath, DefaultMaxIds)
+    {
+    }
+
+    /// <summary>Initializes a new thin webhook reader.</summary>
+    /// <param name="reader">The reader that fetches a record by id.</param>
+    /// <param name="idPath">The path of the record id(s) in the webhook body, such as <c>data.id</c> or <c>ids[*]</c>.</param>
+    /// <param name="maxIds">The most distinct record ids one body may name; a body naming more is one failed change and nothing is fetched.</param>
+    /// <exception cref="ArgumentException"><paramref name="idPath"/> is empty or white space, or has more than one <c>[*]</c>.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="idPath"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxIds"/> is less than 1.</exception>
+    public ThinWebhookReader(EntityReader<TEntity> reader, string idPath, int maxIds)
     {
         Reader = Guard.Against.Null(reader);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxIds);
+        MaxIds = maxIds;
         _path = Guard.Against.NullOrWhiteSpace(idPath);
         var wildcard = idPath.IndexOf(Wildcard, StringComparison.Ordinal);
         if (wildcard < 0)
@@ -58,10 +78,16 @@ public sealed class ThinWebhookReader<TEntity>
     /// <summary>Gets the reader that fetches a record by id.</summary>
     public EntityReader<TEntity> Reader { get; }
 
+    /// <summary>Gets the most distinct record ids one body may name.</summary>
+    public int MaxIds { get; }
+
     /// <summary>Reads the record ids in a webhook body and fetches each record once, in the order the body names them.</summary>
     /// <param name="body">The webhook body, UTF-8 JSON.</param>
     /// <param name="cancellationToken">A token to cancel the reads.</param>
-    /// <returns>One change per distinct id, or one failed change when the body is not JSON, names no id, or names a blank one.</returns>
+    /// <returns>
+    /// One change per distinct id, or one failed change when the body is not JSON, names no id, names a blank one, or names more
+    /// than <see cref="MaxIds"/>.
+    /// </returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async ValueTask<IReadOnlyList<EntityChange<TEntity>>> ReadAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
     {
@@ -69,6 +95,12 @@ public sealed class ThinWebhookReader<TEntity>
         if (ids is null)
         {
             return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookIdMissing, string.Empty, _path, $"the webhook body names no record id at '{_path}'.")], body)];
+        }
+
+        if (ids.Count > MaxIds)
+        {
+            var message = $"the webhook body names more than {MaxIds} record ids at '{_path}' (the reader's cap); none was fetched.";
+            return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookTooManyIds, string.Empty, _path, message)], body)];
         }
 
         var changes = new List<EntityChange<TEntity>>(ids.Count);
@@ -80,7 +112,10 @@ public sealed class ThinWebhookReader<TEntity>
         return changes;
     }
 
-    /// <summary>The distinct ids in order, or <see langword="null"/> when the body is not JSON, names none, or any is blank.</summary>
+    /// <summary>
+    /// The distinct ids in order (reading stops at one more than <see cref="MaxIds"/>), or <see langword="null"/> when the body is
+    /// not JSON, names none, or any read is blank.
+    /// </summary>
     private List<string>? ReadIds(ReadOnlyMemory<byte> body)
     {
         try
@@ -102,6 +137,10 @@ public sealed class ThinWebhookReader<TEntity>
                 if (seen.Add(id))
                 {
                     ids.Add(id);
+                    if (ids.Count > MaxIds)
+                    {
+                        break;
+                    }
                 }
             }
 

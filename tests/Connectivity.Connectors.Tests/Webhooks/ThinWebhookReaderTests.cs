@@ -66,6 +66,42 @@ public sealed class ThinWebhookReaderTests
     }
 
     [Theory]
+    [InlineData(2, 2)]
+    [InlineData(3, 2)]
+    public async Task ReadAsync_IdsAgainstTheCap_FetchedUpToItAndOneFailureBeyond(int named, int maxIds)
+    {
+        await using var system = await FakeCustomerSystem.StartAsync();
+        await using var provider = TestConnectors.Build(system.Server.BaseAddress);
+        var reader = new ThinWebhookReader<TestCustomer>(new CustomerReader(provider.Client()), "ids[*]", maxIds);
+        var body = Encoding.UTF8.GetBytes($$"""{"ids":[{{string.Join(",", Enumerable.Range(1, named).Select(i => $"\"{i}\""))}}]}""");
+
+        var changes = await reader.ReadAsync(body);
+
+        if (named <= maxIds)
+        {
+            Assert.Equal(named, changes.Count);
+            Assert.Equal(named, system.Server.Requests.Count);
+            return;
+        }
+
+        var change = Assert.Single(changes);
+        Assert.Equal(EntityChangeKind.Failed, change.Kind);
+        var error = Assert.Single(change.Errors);
+        Assert.Equal(EntityErrorCodes.WebhookTooManyIds, error.Code);
+        Assert.Contains($"more than {maxIds} record ids", error.Message, StringComparison.Ordinal);
+        Assert.Empty(system.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Constructor_CapBelowOne_Throws()
+    {
+        await using var provider = TestConnectors.Build(new Uri("http://127.0.0.1:9/"));
+        var reader = new CustomerReader(provider.Client());
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ThinWebhookReader<TestCustomer>(reader, "ids[*]", 0));
+    }
+
+    [Theory]
     [InlineData("ids[*][*]")]
     [InlineData("ids[*]id")]
     public async Task Constructor_BadIdPath_Throws(string idPath)
