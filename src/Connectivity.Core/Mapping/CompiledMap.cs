@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Text.Unicode;
 using Ardalis.GuardClauses;
 using Connectivity.Mapping.Internal;
 

@@ -293,13 +293,7 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
                 return value;
             }
         }
-        else if (!(value.Kind switch
-        {
-            ValueKind.Number => ValueText.TryParseEpoch(context.Bytes(value), epoch, out parsed),
-            ValueKind.String => ValueText.TryParseDateTime(context.Bytes(value), formats, out parsed)
-                || (IsAllDigits(context.Bytes(value)) && ValueText.TryParseEpoch(ValueText.Trim(context.Bytes(value)), epoch, out parsed)),
-            _ => Unreadable(out parsed),
-        }))
+        else if (!TryParse(ref context, value, out parsed))
         {
             var expected = formats.Length > 0 ? string.Join(" or ", formats) : "ISO 8601, /Date(ms)/ or epoch " + epoch.ToString().ToLowerInvariant();
             context.Error(MappingErrorCodes.ConversionFailed, sourcePath, $"{context.Show(value)} is not a date ({expected}).");
@@ -331,6 +325,14 @@ internal sealed class ToDateTransform(bool dateOnly, string[] formats, string? o
         context.State.TrimScratch(start, written);
         return new MapValue(ValueKind.String, ValueStore.Scratch, start, written);
     }
+
+    private bool TryParse(ref EvalContext context, MapValue value, out DateTimeOffset parsed) => value.Kind switch
+    {
+        ValueKind.Number => ValueText.TryParseEpoch(context.Bytes(value), epoch, out parsed),
+        ValueKind.String => ValueText.TryParseDateTime(context.Bytes(value), formats, out parsed)
+            || (IsAllDigits(context.Bytes(value)) && ValueText.TryParseEpoch(ValueText.Trim(context.Bytes(value)), epoch, out parsed)),
+        _ => Unreadable(out parsed),
+    };
 
     private static bool IsAllDigits(ReadOnlySpan<byte> text)
     {

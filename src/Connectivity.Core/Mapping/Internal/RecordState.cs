@@ -21,7 +21,13 @@ internal struct EntityValue(object value, System.Text.Json.Serialization.Metadat
     public int Length = -1;
 }
 
-internal readonly record struct IsoDateText(ValueStore Store, int Start, int Length, DateTimeOffset Value);
+internal readonly struct IsoDateText(ValueStore store, int start, int length, DateTimeOffset value)
+{
+    public readonly ValueStore Store = store;
+    public readonly int Start = start;
+    public readonly int Length = length;
+    public readonly DateTimeOffset Value = value;
+}
 
 internal struct UnmappedField
 {
@@ -156,10 +162,10 @@ internal sealed class RecordState
     /// <summary>The value whose ISO text <paramref name="text"/> is, if this record wrote it (<see cref="RememberIsoDate"/>).</summary>
     public bool TryRecallIsoDate(MapValue text, out DateTimeOffset value)
     {
-        for (var i = 0; i < IsoDateCount; i++)
+        for (var i = 0; text.Kind == ValueKind.String && i < IsoDateCount; i++)
         {
             ref var known = ref IsoDates[i];
-            if (known.Start == text.Start && known.Length == text.Length && known.Store == text.Store && text.Kind == ValueKind.String)
+            if (known.Start == text.Start && known.Length == text.Length && known.Store == text.Store)
             {
                 value = known.Value;
                 return true;
@@ -213,8 +219,12 @@ internal sealed class RecordState
         return Scratch.AsSpan(start, length);
     }
 
-    /// <summary>Gives back the unused tail of the last reservation.</summary>
-    public void TrimScratch(int start, int used) => ScratchLength = start + used;
+    /// <summary>Gives back the unused tail of the caller's own, latest reservation (so text before it never changes: see <see cref="IsoDates"/>).</summary>
+    public void TrimScratch(int start, int used)
+    {
+        System.Diagnostics.Debug.Assert(start + used <= ScratchLength, "TrimScratch may only shorten the latest reservation.");
+        ScratchLength = start + used;
+    }
 
     public MapValue ScratchString(ReadOnlySpan<byte> utf8, ValueKind kind = ValueKind.String)
     {

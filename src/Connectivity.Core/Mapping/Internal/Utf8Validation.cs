@@ -10,8 +10,9 @@ namespace Connectivity.Mapping.Internal;
 /// Checks that a whole record is well-formed UTF-8, with the same answer as <see cref="Utf8.IsValid"/>. Records are
 /// mostly ASCII with a few accented names scattered through them; <see cref="Utf8.IsValid"/> leaves its vector loop at
 /// every non-ASCII character, which made the check about a tenth of a record's mapping time. With AVX2 this walks 32
-/// bytes at a time and classifies every byte against the one, two and three bytes before it with three table lookups
-/// (the lookup algorithm of Keiser and Lemire, "Validating UTF-8 In Less Than One Instruction Per Byte", 2021, as
+/// bytes at a time: three table lookups on the nibbles of each byte and the byte before it find the errors of a pair of
+/// bytes, and a saturating subtract on the bytes two and three before says where a continuation byte must be (the
+/// lookup algorithm of Keiser and Lemire, "Validating UTF-8 In Less Than One Instruction Per Byte", 2021, as
 /// simdjson and simdutf use it), so non-ASCII text costs a few instructions per block, not a branch per character.
 /// Other processors use <see cref="Utf8.IsValid"/>.
 /// </summary>
@@ -25,6 +26,7 @@ internal static class Utf8Validation
     private const byte TooLarge = 1 << 3;      // 11110100 1001____, 11110100 101_____ (above U+10FFFF)
     private const byte Surrogate = 1 << 4;     // 11101101 101_____ (U+D800 to U+DFFF)
     private const byte Overlong2 = 1 << 5;     // 1100000_ 10______
+    // These two share a bit: the first byte's low nibble (0000 against 0101 and up) tells them apart in the second table.
     private const byte TooLarge1000 = 1 << 6;  // 11110101+ 1000____
     private const byte Overlong4 = 1 << 6;     // 11110000 1000____
     private const byte TwoContinuations = 1 << 7; // 10______ 10______ (fine only as the third or fourth byte)

@@ -400,7 +400,8 @@ internal static class ValueText
         // trailing zeros taken out (all of it when it is zero), as System.Text.Json writes date-times.
         const int Fraction = 20;
         const int Offset = 27;
-        if (!value.TryFormat(destination, out var written, "O", CultureInfo.InvariantCulture) || written != Offset + 6)
+        const int RoundTripLength = Offset + 6;
+        if (!value.TryFormat(destination, out var written, "O", CultureInfo.InvariantCulture) || written != RoundTripLength)
         {
             throw new InvalidOperationException($"Unexpected round-trip form of {value.ToString("O", CultureInfo.InvariantCulture)}.");
         }

@@ -4,11 +4,11 @@ using Connectivity.Mapping.Internal;
 namespace Connectivity.Core.Tests.Mapping.Internal;
 
 /// <summary>
-/// Date-time text a record wrote is taken as its value, not parsed back (<see cref="RecordState.IsoDates"/>): that is only
-/// right if System.Text.Json and the map's own ISO parser read the text back as exactly that value, and if the text is what
-/// the serializer writes for an entity's value.
+/// <see cref="ValueText.FormatIso"/>. Date-time text a record wrote is taken as its value, not parsed back
+/// (<see cref="RecordState.IsoDates"/>): that is only right if System.Text.Json and the map's own ISO parser read the text
+/// back as exactly that value, and if the text is what the serializer writes for an entity's value.
 /// </summary>
-public sealed class IsoDateRoundTripTests
+public sealed class ValueTextTests
 {
     [Fact]
     public void FormatIso_AnyValue_ReadsBackAsTheSameTicksAndOffset()
@@ -41,6 +41,17 @@ public sealed class IsoDateRoundTripTests
             {
                 Assert.Fail($"{System.Text.Encoding.UTF8.GetString(written)} but FormatIso wrote {System.Text.Encoding.UTF8.GetString(buffer, 0, length)}");
             }
+        }
+    }
+
+    [Fact]
+    public void FormatIso_DateOnly_IsTheValuesOwnCalendarDate()
+    {
+        var buffer = new byte[96];
+        foreach (var value in Values())
+        {
+            var length = ValueText.FormatIso(value, dateOnly: true, buffer);
+            Assert.Equal(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), System.Text.Encoding.UTF8.GetString(buffer, 0, length));
         }
     }
 
