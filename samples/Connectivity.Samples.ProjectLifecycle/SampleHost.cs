@@ -54,6 +54,7 @@ internal static class SampleHost
                 o.MaxConcurrentDeliveries = 32;
                 o.BatchSize = 64;
             })
+            .AddRetentionPurge() // expired inbox marks, idempotency keys and echo fingerprints deleted every 5 minutes
             .AddWebhookReceiver<CrmWebhookHandler>(SystemNames.Crm, o => o.StandardWebhooks.Secrets.Add(webhookSecrets[SystemNames.Crm]))
             .AddWebhookReceiver<ErpWebhookHandler>(SystemNames.Erp, o => o.StandardWebhooks.Secrets.Add(webhookSecrets[SystemNames.Erp]))
             .AddWebhookReceiver<ServiceWebhookHandler>(SystemNames.Service, o => o.StandardWebhooks.Secrets.Add(webhookSecrets[SystemNames.Service]));

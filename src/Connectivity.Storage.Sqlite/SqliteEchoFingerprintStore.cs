@@ -4,6 +4,7 @@ using System.Text.Json;
 using Ardalis.GuardClauses;
 using Connectivity.ChangeTracking;
 using Connectivity.Delivery;
+using Connectivity.Retention;
 using Connectivity.Storage.Sqlite.Internal;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ namespace Connectivity.Storage.Sqlite;
 /// that are never written again. <see cref="EchoGuardOptions.MaxRecords"/> bounds in-memory stores only; here the time
 /// to live bounds the number of records.
 /// </summary>
-public sealed class SqliteEchoFingerprintStore : IEchoFingerprintStore
+public sealed class SqliteEchoFingerprintStore : IEchoFingerprintStore, IExpiringStore
 {
     private const int ExpiredRowsDeletedPerWrite = 32;
 

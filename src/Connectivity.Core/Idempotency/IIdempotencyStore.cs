@@ -1,11 +1,14 @@
+using Connectivity.Retention;
+
 namespace Connectivity.Idempotency;
 
 /// <summary>
 /// Remembers idempotency keys with the fingerprint of their request and the result of the work, so a retried or
 /// replayed request returns the first result instead of doing the work twice. The contract assumes no in-process
 /// lock: exactly one of many concurrent callers with one key gets <see cref="IdempotencyOutcome.New"/>, across processes too.
+/// Expired records are deleted with <see cref="IExpiringStore.PurgeExpiredAsync"/> (see <see cref="RetentionPurger"/>).
 /// </summary>
-public interface IIdempotencyStore
+public interface IIdempotencyStore : IExpiringStore
 {
     /// <summary>Looks the key up and, when it is new (or expired, or its holder timed out), takes it for the caller.</summary>
     /// <param name="key">The idempotency key.</param>
@@ -28,10 +31,4 @@ public interface IIdempotencyStore
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns><see langword="true"/> when given up; <see langword="false"/> when the caller no longer held the key.</returns>
     ValueTask<bool> AbandonAsync(string key, string leaseToken, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes up to <paramref name="maxCount"/> expired records.</summary>
-    /// <param name="maxCount">The batch bound.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>How many records were deleted.</returns>
-    ValueTask<int> PurgeExpiredAsync(int maxCount, CancellationToken cancellationToken = default);
 }

@@ -1,12 +1,14 @@
 using Connectivity.Delivery;
+using Connectivity.Retention;
 
 namespace Connectivity.Inbox;
 
 /// <summary>
 /// De-duplicates incoming deliveries (poll pages, webhooks) by (source, message id) within a window. The contract
-/// assumes no in-process lock: of concurrent deliveries of one message, exactly one is accepted.
+/// assumes no in-process lock: of concurrent deliveries of one message, exactly one is accepted. Records older than the
+/// window are deleted with <see cref="IExpiringStore.PurgeExpiredAsync"/> (see <see cref="RetentionPurger"/>).
 /// </summary>
-public interface IInboxStore
+public interface IInboxStore : IExpiringStore
 {
     /// <summary>Records the delivery unless it was seen within the window.</summary>
     /// <param name="source">The system the delivery came from.</param>
@@ -15,10 +17,4 @@ public interface IInboxStore
     /// <param name="cancellationToken">A token to cancel the operation.</param>
     /// <returns>Whether the delivery is accepted or a duplicate.</returns>
     ValueTask<InboxResult> TryAcceptAsync(string source, string messageId, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default);
-
-    /// <summary>Deletes up to <paramref name="maxCount"/> records older than the window.</summary>
-    /// <param name="maxCount">The batch bound.</param>
-    /// <param name="cancellationToken">A token to cancel the operation.</param>
-    /// <returns>How many records were deleted.</returns>
-    ValueTask<int> PurgeExpiredAsync(int maxCount, CancellationToken cancellationToken = default);
 }
