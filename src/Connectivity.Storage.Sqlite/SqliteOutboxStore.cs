@@ -127,6 +127,37 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDeadLetterStore
     }
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentNullException"><paramref name="claims"/> is <see langword="null"/>.</exception>
+    public ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(claims);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (claims.Count == 0)
+        {
+            return new ValueTask<int>(0);
+        }
+
+        var expires = SqliteTime.ToTicks(expiresAt);
+        var renewed = SqliteWork.Write(_database, null, (connection, tx) =>
+        {
+            using var update = connection.Command(tx, """
+                UPDATE cnx_outbox SET lease_expires_at = $expires
+                WHERE id = $id AND lease_token = $token AND $token > 0 AND delivered_at IS NULL;
+                """).With("$expires", expires).With("$id", string.Empty).With("$token", 0L);
+            var count = 0;
+            foreach (var claim in claims)
+            {
+                update.Parameters["$id"].Value = claim.Message.Id.ToString();
+                update.Parameters["$token"].Value = claim.LeaseToken;
+                count += update.ExecuteNonQuery();
+            }
+
+            return count;
+        });
+        return new ValueTask<int>(renewed);
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> MarkDeliveredAsync(Guid messageId, long leaseToken, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -14,7 +14,9 @@ namespace Connectivity.Delivery;
 /// Moves messages from an <see cref="IOutboxStore"/> to their destination writers: claims a batch under a lease,
 /// delivers each message, marks it delivered, retries failures with exponential backoff and jitter (honouring a
 /// writer's <see cref="DeliveryResult.RetryAfter"/>), and dead-letters a message after the configured attempts.
-/// Several dispatchers, in one process or many, may share one store.
+/// Several dispatchers, in one process or many, may share one store. While a batch is being delivered its leases are
+/// renewed every third of <see cref="OutboxDispatcherOptions.LeaseDuration"/>, so a slow destination does not let another
+/// dispatcher claim and send the same message again.
 /// </summary>
 /// <remarks>
 /// Runs in a host as a hosted service (<c>AddOutboxDispatcher</c>), or without one: call <see cref="RunAsync"/> or
@@ -117,7 +119,7 @@ public sealed partial class OutboxDispatcher
         }
     }
 
-    /// <summary>Claims one batch and delivers it.</summary>
+    /// <summary>Claims one batch and delivers it, renewing the batch's leases while it is delivered.</summary>
     /// <param name="cancellationToken">A token to cancel the pass; messages not finished keep their lease until it expires.</param>
     /// <returns>What the pass did.</returns>
     public async ValueTask<OutboxDispatchResult> RunOnceAsync(CancellationToken cancellationToken = default)
@@ -130,17 +132,31 @@ public sealed partial class OutboxDispatcher
         }
 
         var tally = new Tally();
-        if (_options.MaxConcurrentDeliveries == 1 || claimed.Count == 1)
+        var held = new InFlight(claimed);
+        using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The timer starts now, with the leases, not when the renewal task first runs.
+        using var renewal = new PeriodicTimer(_options.LeaseDuration / 3, _timeProvider);
+        var renewing = RenewLeasesAsync(renewal, held, stopRenewing.Token);
+        try
         {
-            foreach (var message in claimed)
+            if (_options.MaxConcurrentDeliveries == 1 || claimed.Count == 1)
             {
-                tally.Add(await DispatchAsync(message, cancellationToken).ConfigureAwait(false));
+                foreach (var message in claimed)
+                {
+                    tally.Add(await DispatchAsync(message, held, cancellationToken).ConfigureAwait(false));
+                }
+            }
+            else
+            {
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentDeliveries, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(claimed, parallel, async (message, ct) => tally.Add(await DispatchAsync(message, held, ct).ConfigureAwait(false))).ConfigureAwait(false);
             }
         }
-        else
+        finally
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentDeliveries, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(claimed, parallel, async (message, ct) => tally.Add(await DispatchAsync(message, ct).ConfigureAwait(false))).ConfigureAwait(false);
+            await stopRenewing.CancelAsync().ConfigureAwait(false);
+            await renewing.ConfigureAwait(false);
         }
 
         return new OutboxDispatchResult(claimed.Count, tally.Delivered, tally.Retried, tally.DeadLettered, tally.LeasesLost);
@@ -187,6 +203,44 @@ public sealed partial class OutboxDispatcher
         while (deleted == _options.CleanupBatchSize && !cancellationToken.IsCancellationRequested);
 
         return total;
+    }
+
+    /// <summary>Extends the leases of the batch's messages not yet finished, every tick, until stopped.</summary>
+    private async Task RenewLeasesAsync(PeriodicTimer timer, InFlight held, CancellationToken stop)
+    {
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                var claims = held.Snapshot();
+                if (claims.Count > 0)
+                {
+                    await _store.RenewLeasesAsync(claims, _timeProvider.GetUtcNow() + _options.LeaseDuration, stop).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The batch is done.
+        }
+#pragma warning disable CA1031 // A failed renewal must not fail the deliveries; the leases then run out as before renewal existed.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.RenewalFailed(_logger, ex, Owner);
+        }
+    }
+
+    private async ValueTask<Step> DispatchAsync(ClaimedOutboxMessage claimed, InFlight held, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await DispatchAsync(claimed, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            held.Remove(claimed);
+        }
     }
 
     private async ValueTask<Step> DispatchAsync(ClaimedOutboxMessage claimed, CancellationToken cancellationToken)
@@ -352,6 +406,28 @@ public sealed partial class OutboxDispatcher
         }
     }
 
+    /// <summary>The claims of one batch whose messages are still being delivered.</summary>
+    private sealed class InFlight(IReadOnlyList<ClaimedOutboxMessage> claims)
+    {
+        private readonly HashSet<ClaimedOutboxMessage> _claims = [.. claims];
+
+        public IReadOnlyCollection<ClaimedOutboxMessage> Snapshot()
+        {
+            lock (_claims)
+            {
+                return [.. _claims];
+            }
+        }
+
+        public void Remove(ClaimedOutboxMessage claim)
+        {
+            lock (_claims)
+            {
+                _claims.Remove(claim);
+            }
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Dispatcher {Owner} released {Count} leases of its previous run.")]
@@ -365,6 +441,9 @@ public sealed partial class OutboxDispatcher
 
         [LoggerMessage(4, LogLevel.Warning, "Message {MessageId} to {Destination} dead-lettered after {Attempts} attempts: {ErrorCode} {Reason}")]
         public static partial void DeadLettered(ILogger logger, Guid messageId, string destination, int attempts, string errorCode, string reason);
+
+        [LoggerMessage(6, LogLevel.Warning, "Dispatcher {Owner} could not renew the leases of its batch; they run out after their duration.")]
+        public static partial void RenewalFailed(ILogger logger, Exception exception, string owner);
 
         [LoggerMessage(5, LogLevel.Warning, "Dispatcher {Owner} lost its lease {LeaseToken} on message {MessageId} to another dispatcher; its completion was refused (CNX5007).")]
         public static partial void LeaseLost(ILogger logger, Guid messageId, string owner, long leaseToken);

@@ -20,7 +20,10 @@ public sealed class OutboxDispatcherOptions
     /// <value>The default value is 100.</value>
     public int BatchSize { get; set; } = OutboxDispatcherConstants.DefaultBatchSize;
 
-    /// <summary>Gets or sets how long a claim holds; it must outlast the delivery of a whole batch.</summary>
+    /// <summary>
+    /// Gets or sets how long a claim holds. The dispatcher renews the leases of a batch every third of this while the batch is
+    /// delivered, so it need not outlast a slow batch, only a gap in which the store cannot be reached.
+    /// </summary>
     /// <value>The default value is 2 minutes.</value>
     public TimeSpan LeaseDuration { get; set; } = OutboxDispatcherConstants.DefaultLeaseDuration;
 

@@ -29,6 +29,17 @@ public interface IOutboxStore
     /// <returns>The claimed messages, oldest first; empty when none is claimable.</returns>
     ValueTask<IReadOnlyList<ClaimedOutboxMessage>> ClaimAsync(OutboxClaimRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Extends the leases of claims still held to <paramref name="expiresAt"/>, so a delivery that outlasts the lease is not
+    /// claimed (and sent) again by another dispatcher. A claim whose token is no longer the message's (re-claimed, completed,
+    /// released) is left alone.
+    /// </summary>
+    /// <param name="claims">The claims to extend.</param>
+    /// <param name="expiresAt">The new expiry of each lease.</param>
+    /// <param name="cancellationToken">A token to cancel the operation.</param>
+    /// <returns>How many leases were extended.</returns>
+    ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a claimed message delivered.</summary>
     /// <param name="messageId">The message id.</param>
     /// <param name="leaseToken">The fencing token of the claim.</param>

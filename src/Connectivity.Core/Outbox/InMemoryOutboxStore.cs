@@ -103,6 +103,27 @@ public sealed class InMemoryOutboxStore : IOutboxStore, IDeadLetterStore
     }
 
     /// <inheritdoc />
+    public ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(claims);
+        cancellationToken.ThrowIfCancellationRequested();
+        var renewed = 0;
+        lock (_lock)
+        {
+            foreach (var claim in claims)
+            {
+                if (TryGetLeased(claim.Message.Id, claim.LeaseToken, out var entry))
+                {
+                    entry.LeaseExpiresAt = expiresAt;
+                    renewed++;
+                }
+            }
+        }
+
+        return new ValueTask<int>(renewed);
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> MarkDeliveredAsync(Guid messageId, long leaseToken, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -45,6 +45,46 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
+    public async Task RunOnce_DeliveryOutlastsTheLease_LeaseRenewedSoNoOtherDispatcherSendsItAgain()
+    {
+        var lease = TimeSpan.FromSeconds(30);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new ScriptedWriter("erp", async _ =>
+        {
+            started.SetResult();
+            await gate.Task;
+            return DeliveryResult.Delivered;
+        });
+        var other = new ScriptedWriter("erp", DeliveryResult.Delivered);
+        var counting = new RenewalCountingStore(_store);
+        var first = new OutboxDispatcher(counting, [slow], Options.Create(new OutboxDispatcherOptions { Owner = "d1", LeaseDuration = lease }), _time);
+        var second = Dispatcher(other, o => o.LeaseDuration = lease, owner: "d2");
+        var message = await EnqueueAsync();
+
+        var pass = first.RunOnceAsync().AsTask();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var claimedBySecond = 0;
+        for (var tick = 1; tick <= 9; tick++)
+        {
+            // Three lease durations in thirds: each third the first dispatcher renews, then the second one tries to claim.
+            _time.Advance(lease / 3);
+            await WaitForAsync(() => counting.Renewals >= tick);
+            claimedBySecond += (await second.RunOnceAsync()).Claimed;
+        }
+
+        gate.SetResult();
+        var result = await pass.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, claimedBySecond);
+        Assert.Empty(other.Calls);
+        Assert.Equal(new OutboxDispatchResult(1, 1, 0, 0, 0), result);
+        Assert.Equal([message.Id], slow.Calls.Select(c => c.Id));
+        _time.Advance(lease * 3);
+        Assert.Equal(9, counting.Renewals);
+    }
+
+    [Fact]
     public async Task RunOnce_TransientFailure_RetriesAfterAJitteredExponentialDelay()
     {
         var writer = new ScriptedWriter("erp", DeliveryResult.TransientFailure("503"), DeliveryResult.TransientFailure("503"), DeliveryResult.Delivered);
@@ -175,8 +215,9 @@ public sealed class OutboxDispatcherTests
     }
 
     [Fact]
-    public async Task RunOnce_LeaseExpiredWhileWriting_TheStaleCompletionIsRefused()
+    public async Task RunOnce_LeaseLostWhileWriting_TheStaleCompletionIsRefused()
     {
+        // The lease is lost because the stale dispatcher cannot renew it (its store calls fail), as after a long pause.
         var gate = new TaskCompletionSource();
         var entered = new TaskCompletionSource();
         var slow = new ScriptedWriter("erp", async _ =>
@@ -186,7 +227,11 @@ public sealed class OutboxDispatcherTests
             return DeliveryResult.Delivered;
         });
         var fast = new ScriptedWriter("erp", DeliveryResult.Delivered);
-        var stale = Dispatcher(slow, o => o.LeaseDuration = TimeSpan.FromSeconds(30), "stale");
+        var stale = new OutboxDispatcher(
+            new RenewalCountingStore(_store, failRenewals: true),
+            [slow],
+            Options.Create(new OutboxDispatcherOptions { Owner = "stale", LeaseDuration = TimeSpan.FromSeconds(30) }),
+            _time);
         var live = Dispatcher(fast, o => o.LeaseDuration = TimeSpan.FromSeconds(30), "live");
         await EnqueueAsync();
 
@@ -255,6 +300,57 @@ public sealed class OutboxDispatcherTests
         var delivery = Assert.Single(started, a => a.OperationName == "outbox deliver");
         Assert.Equal(traceId, delivery.TraceId);
         Assert.Equal(message.Id.ToString(), delivery.GetTagItem("messaging.message.id"));
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            Assert.True(waited < 10_000, "timed out");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>The in-memory outbox, counting lease renewals that extended a lease (or failing every renewal).</summary>
+    private sealed class RenewalCountingStore(InMemoryOutboxStore inner, bool failRenewals = false) : IOutboxStore
+    {
+        private int _renewals;
+
+        public int Renewals => Volatile.Read(ref _renewals);
+
+        public async ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        {
+            if (failRenewals)
+            {
+                throw new IOException("database is locked");
+            }
+
+            var renewed = await inner.RenewLeasesAsync(claims, expiresAt, cancellationToken);
+            Interlocked.Add(ref _renewals, renewed);
+            return renewed;
+        }
+
+        public ValueTask EnqueueAsync(IReadOnlyList<OutboxMessage> messages, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default) => inner.EnqueueAsync(messages, transaction, cancellationToken);
+
+        public ValueTask<IReadOnlyList<ClaimedOutboxMessage>> ClaimAsync(OutboxClaimRequest request, CancellationToken cancellationToken = default) => inner.ClaimAsync(request, cancellationToken);
+
+        public ValueTask<bool> MarkDeliveredAsync(Guid messageId, long leaseToken, CancellationToken cancellationToken = default) => inner.MarkDeliveredAsync(messageId, leaseToken, cancellationToken);
+
+        public ValueTask<bool> ScheduleRetryAsync(Guid messageId, long leaseToken, DateTimeOffset notBefore, string lastError, CancellationToken cancellationToken = default) => inner.ScheduleRetryAsync(messageId, leaseToken, notBefore, lastError, cancellationToken);
+
+        public ValueTask<bool> DeadLetterAsync(Guid messageId, long leaseToken, string errorCode, string reason, CancellationToken cancellationToken = default) => inner.DeadLetterAsync(messageId, leaseToken, errorCode, reason, cancellationToken);
+
+        public ValueTask<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken = default) => inner.ReleaseLeasesAsync(owner, cancellationToken);
+
+        public ValueTask PauseDestinationAsync(string destination, CancellationToken cancellationToken = default) => inner.PauseDestinationAsync(destination, cancellationToken);
+
+        public ValueTask ResumeDestinationAsync(string destination, CancellationToken cancellationToken = default) => inner.ResumeDestinationAsync(destination, cancellationToken);
+
+        public ValueTask<IReadOnlyList<string>> GetPausedDestinationsAsync(CancellationToken cancellationToken = default) => inner.GetPausedDestinationsAsync(cancellationToken);
+
+        public ValueTask<int> DeleteDeliveredAsync(DateTimeOffset deliveredBefore, int maxCount, CancellationToken cancellationToken = default) => inner.DeleteDeliveredAsync(deliveredBefore, maxCount, cancellationToken);
+
+        public ValueTask<OutboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
     }
 
     private sealed class ScriptedWriter : IDestinationWriter

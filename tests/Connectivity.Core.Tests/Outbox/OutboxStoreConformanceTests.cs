@@ -155,6 +155,48 @@ public abstract class OutboxStoreConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task RenewLeases_HeldClaim_NoOtherOwnerClaimsItUntilTheNewExpiry()
+    {
+        var store = CreateStore();
+        var message = Message(key: "k");
+        await store.EnqueueAsync([message]);
+        var first = Assert.Single(await store.ClaimAsync(Claim("d1")));
+
+        Time.Advance(Lease / 2);
+        Assert.Equal(1, await store.RenewLeasesAsync([first], Time.GetUtcNow() + Lease));
+        Time.Advance(Lease / 2);
+        var whileRenewed = await store.ClaimAsync(Claim("d2"));
+        Time.Advance(Lease / 2);
+        var afterNewExpiry = Assert.Single(await store.ClaimAsync(Claim("d2")));
+
+        Assert.Empty(whileRenewed);
+        Assert.True(afterNewExpiry.LeaseToken > first.LeaseToken);
+        Assert.False(await store.MarkDeliveredAsync(message.Id, first.LeaseToken));
+    }
+
+    [Fact]
+    public async Task RenewLeases_ClaimsNoLongerHeld_LeftAlone()
+    {
+        var store = CreateStore();
+        var delivered = Message();
+        var retaken = Message();
+        var held = Message();
+        await store.EnqueueAsync([delivered, retaken, held]);
+        var claims = await store.ClaimAsync(Claim("d1"));
+        Assert.True(await store.MarkDeliveredAsync(delivered.Id, claims[0].LeaseToken));
+        Assert.True(await store.ScheduleRetryAsync(retaken.Id, claims[1].LeaseToken, Time.GetUtcNow(), "CNX5002 busy"));
+        var other = Assert.Single(await store.ClaimAsync(Claim("d2")));
+
+        var renewed = await store.RenewLeasesAsync(claims, Time.GetUtcNow() + Lease + Lease);
+        Time.Advance(Lease);
+
+        Assert.Equal(1, renewed);
+        Assert.Equal(retaken.Id, other.Message.Id);
+        Assert.Single(await store.ClaimAsync(Claim("d3")), c => c.Message.Id == retaken.Id);
+        Assert.Equal(0, await store.RenewLeasesAsync([], Time.GetUtcNow()));
+    }
+
+    [Fact]
     public async Task ReleaseLeases_ByOwner_MakesItsMessagesClaimableAtOnce()
     {
         var store = CreateStore();

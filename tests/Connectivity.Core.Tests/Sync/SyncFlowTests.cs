@@ -300,6 +300,8 @@ public sealed class SyncFlowTests
 
         public ValueTask<IReadOnlyList<ClaimedOutboxMessage>> ClaimAsync(OutboxClaimRequest request, CancellationToken cancellationToken = default) => inner.ClaimAsync(request, cancellationToken);
 
+        public ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) => inner.RenewLeasesAsync(claims, expiresAt, cancellationToken);
+
         public ValueTask<bool> MarkDeliveredAsync(Guid messageId, long leaseToken, CancellationToken cancellationToken = default) => inner.MarkDeliveredAsync(messageId, leaseToken, cancellationToken);
 
         public ValueTask<bool> ScheduleRetryAsync(Guid messageId, long leaseToken, DateTimeOffset notBefore, string lastError, CancellationToken cancellationToken = default) => inner.ScheduleRetryAsync(messageId, leaseToken, notBefore, lastError, cancellationToken);
