@@ -28,6 +28,9 @@ public sealed class WebhookVerificationResult
     /// <summary>Gets why the delivery was refused; <see cref="WebhookFailureKind.None"/> when it was verified.</summary>
     public WebhookFailureKind FailureKind { get; }
 
+    /// <summary>Gets the stable code of the failure (<see cref="WebhookErrorCodes"/>); <see langword="null"/> when the delivery was verified.</summary>
+    public string? ErrorCode => WebhookErrorCodes.For(FailureKind);
+
     /// <summary>Gets a sentence saying why the delivery was refused; <see langword="null"/> when it was verified.</summary>
     public string? Message { get; }
 
@@ -68,5 +71,5 @@ public sealed class WebhookVerificationResult
     /// <inheritdoc />
     public override string ToString() => IsVerified
         ? string.Create(CultureInfo.InvariantCulture, $"Verified (id: {WebhookId ?? "none"}, timestamp: {(Timestamp is { } t ? t.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) : "none")})")
-        : $"{FailureKind}: {Message}";
+        : $"{ErrorCode} {FailureKind}: {Message}";
 }

@@ -55,6 +55,7 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadAsStringAsync();
         Assert.Contains("signature", problem, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\"code\":\"CNX6203\"", problem, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret["whsec_".Length..], problem, StringComparison.Ordinal);
         Assert.DoesNotContain(expectedSignature["v1,".Length..], problem, StringComparison.Ordinal);
         Assert.Empty(host.Recorder.Attempts);
@@ -70,7 +71,9 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("webhook-signature", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("webhook-signature", problem, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"CNX6201\"", problem, StringComparison.Ordinal);
         Assert.Empty(host.Recorder.Attempts);
     }
 
@@ -85,6 +88,7 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"code\":\"CNX6202\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -98,7 +102,9 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
             "msg_1", WebhookTestHost.Now.AddMinutes(minutesFromNow), WebhookTestHost.Json("42"), new StandardWebhooksSigner(Secret)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(minutesFromNow < 0 ? "old" : "future", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains(minutesFromNow < 0 ? "old" : "future", problem, StringComparison.Ordinal);
+        Assert.Contains(minutesFromNow < 0 ? "\"code\":\"CNX6204\"" : "\"code\":\"CNX6205\"", problem, StringComparison.Ordinal);
         Assert.Empty(host.Recorder.Attempts);
     }
 
@@ -165,7 +171,9 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         using var response = await host.Client.SendAsync(WebhookTestHost.Request("msg_1", WebhookTestHost.Now, body, new StandardWebhooksSigner(Secret)));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Contains("UTF-8", problem, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"CNX6207\"", problem, StringComparison.Ordinal);
         Assert.Empty(host.Recorder.Attempts);
     }
 
@@ -233,6 +241,7 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
         Assert.DoesNotContain("downstream", problem, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"CNX6213\"", problem, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NoContent, retried.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, duplicate.StatusCode);
         Assert.Equal(["msg_retry", "msg_retry"], host.Recorder.Attempts);
@@ -272,6 +281,7 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("\"code\":\"CNX6208\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class WebhookVerificationResultTests
         Assert.Equal("No match.", result.Message);
         Assert.Null(result.WebhookId);
         Assert.Null(result.Timestamp);
-        Assert.Equal("InvalidSignature: No match.", result.ToString());
+        Assert.Equal("CNX6203 InvalidSignature: No match.", result.ToString());
     }
 
     [Fact]

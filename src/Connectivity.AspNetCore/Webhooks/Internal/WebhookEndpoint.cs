@@ -48,7 +48,7 @@ internal sealed class WebhookEndpoint
 
         if (_requireJson && !IsJson(request.ContentType))
         {
-            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "The content type must be application/json or application/*+json.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status415UnsupportedMediaType, WebhookErrorCodes.UnsupportedContentType, "Unsupported content type", "The content type must be application/json or application/*+json.").ConfigureAwait(false);
             return;
         }
 
@@ -60,13 +60,13 @@ internal sealed class WebhookEndpoint
         catch (BadHttpRequestException ex)
         {
             // Kestrel's own framing checks (a broken chunk, its server-wide size limit): answer what it decided.
-            await RefuseAsync(context, ex.StatusCode, "Bad request", "The request body could not be read.").ConfigureAwait(false);
+            await RefuseAsync(context, ex.StatusCode, WebhookErrorCodes.BodyUnreadable, "Bad request", "The request body could not be read.").ConfigureAwait(false);
             return;
         }
 
         if (body is null)
         {
-            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Webhook body too large", $"The body is larger than the limit of {_verifier.MaxBodySize} bytes.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, WebhookErrorCodes.BodyTooLarge, "Webhook body too large", $"The body is larger than the limit of {_verifier.MaxBodySize} bytes.").ConfigureAwait(false);
             return;
         }
 
@@ -75,14 +75,14 @@ internal sealed class WebhookEndpoint
         if (!verification.IsVerified)
         {
             var (status, title) = ToStatus(verification.FailureKind);
-            WebhookLog.Refused(_logger, _source, status, verification.FailureKind);
-            await WriteProblemAsync(context, status, title, verification.Message!).ConfigureAwait(false);
+            WebhookLog.Refused(_logger, _source, status, verification.ErrorCode!, verification.FailureKind);
+            await WriteProblemAsync(context, status, verification.ErrorCode!, title, verification.Message!).ConfigureAwait(false);
             return;
         }
 
         if (verification.WebhookId is not { } webhookId)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, "Malformed webhook", "The delivery carries no webhook id, so it cannot be de-duplicated.").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, WebhookErrorCodes.MissingWebhookId, "Malformed webhook", "The delivery carries no webhook id, so it cannot be de-duplicated.").ConfigureAwait(false);
             return;
         }
 
@@ -90,7 +90,7 @@ internal sealed class WebhookEndpoint
         {
             WebhookLog.InFlight(_logger, _source, webhookId);
             context.Response.Headers.RetryAfter = WebhookReceiverConstants.InFlightRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await WriteProblemAsync(context, StatusCodes.Status409Conflict, "Delivery in progress", "The same delivery is being handled right now; retry later.").ConfigureAwait(false);
+            await WriteProblemAsync(context, StatusCodes.Status409Conflict, WebhookErrorCodes.DeliveryInProgress, "Delivery in progress", "The same delivery is being handled right now; retry later.").ConfigureAwait(false);
             return;
         }
 
@@ -115,7 +115,7 @@ internal sealed class WebhookEndpoint
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             WebhookLog.InboxFailed(_logger, ex, _source, parts.WebhookId);
-            await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Inbox unavailable", "The delivery could not be recorded; retry later.").ConfigureAwait(false);
+            await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, WebhookErrorCodes.InboxUnavailable, "Inbox unavailable", "The delivery could not be recorded; retry later.").ConfigureAwait(false);
             return;
         }
 
@@ -130,7 +130,7 @@ internal sealed class WebhookEndpoint
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 WebhookLog.InboxFailed(_logger, ex, _source, parts.WebhookId);
-                await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, "Inbox unavailable", "The delivery could not be recorded; retry later.").ConfigureAwait(false);
+                await WriteProblemAsync(context, StatusCodes.Status503ServiceUnavailable, WebhookErrorCodes.InboxUnavailable, "Inbox unavailable", "The delivery could not be recorded; retry later.").ConfigureAwait(false);
                 return;
             }
 
@@ -159,7 +159,7 @@ internal sealed class WebhookEndpoint
             catch (Exception ex)
             {
                 WebhookLog.HandlerFailed(_logger, ex, _source, parts.WebhookId);
-                await WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "Webhook handler failed", "The delivery was not handled and is not recorded; retry it.").ConfigureAwait(false);
+                await WriteProblemAsync(context, StatusCodes.Status500InternalServerError, WebhookErrorCodes.HandlerFailed, "Webhook handler failed", "The delivery was not handled and is not recorded; retry it.").ConfigureAwait(false);
                 return;
             }
         }
@@ -181,15 +181,15 @@ internal sealed class WebhookEndpoint
         && mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
         && (mediaType.SubType.Equals("json", StringComparison.OrdinalIgnoreCase) || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
 
-    private Task RefuseAsync(HttpContext context, int status, string title, string detail)
+    private Task RefuseAsync(HttpContext context, int status, string code, string title, string detail)
     {
-        WebhookLog.RefusedRequest(_logger, _source, status, title);
-        return WriteProblemAsync(context, status, title, detail);
+        WebhookLog.RefusedRequest(_logger, _source, status, code, title);
+        return WriteProblemAsync(context, status, code, title, detail);
     }
 
     // Details come from fixed sentences or WebhookVerificationResult.Message, which never holds a secret or an expected signature.
-    private static Task WriteProblemAsync(HttpContext context, int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title).ExecuteAsync(context);
+    private static Task WriteProblemAsync(HttpContext context, int status, string code, string title, string detail) =>
+        Results.Problem(detail: detail, statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["code"] = code }).ExecuteAsync(context);
 
     private readonly record struct VerifiedWebhookParts(string WebhookId, DateTimeOffset? Timestamp, ReadOnlyMemory<byte> Body, IWebhookHeaders Headers);
 }
