@@ -12,7 +12,7 @@ namespace Connectivity.AspNetCore.Webhooks;
 /// <typeparam name="TEntity">The entity type.</typeparam>
 /// <remarks>
 /// <para>Failures reach the derived class as <see cref="EntityChangeKind.Failed"/> changes: a body that names no id
-/// (<see cref="EntityErrorCodes.WebhookIdMissing"/>), a record the target no longer has (<see cref="EntityErrorCodes.RecordNotFound"/>),
+/// (<see cref="EntityErrorCodes.WebhookRecordIdMissing"/>) or more than the cap (<see cref="EntityErrorCodes.WebhookTooManyRecordIds"/>), a record the target no longer has (<see cref="EntityErrorCodes.RecordNotFound"/>),
 /// a fetch that failed (its <c>HttpErrorCodes</c> code), a record that fails to map. Throw for a failure the sender should retry (a
 /// transient fetch failure): the delivery is then not marked as seen.</para>
 /// <para>The re-fetch runs while <see cref="VerifiedWebhook.Transaction"/> is open; with the SQLite stores it holds the write lock, so
@@ -57,7 +57,7 @@ public abstract class ThinWebhookHandler<TEntity> : IWebhookHandler
 
     /// <summary>Handles the re-fetched records of one delivery.</summary>
     /// <param name="webhook">The delivery.</param>
-    /// <param name="changes">One change per record id the body names, in order, or one failed change when it names none.</param>
+    /// <param name="changes">One change per record id the body names, in order, or one failed change when it names none or too many.</param>
     /// <param name="cancellationToken">Cancelled when the sender disconnects.</param>
     /// <returns>A task that completes when the delivery is handled.</returns>
     protected abstract ValueTask HandleAsync(VerifiedWebhook webhook, IReadOnlyList<EntityChange<TEntity>> changes, CancellationToken cancellationToken);

@@ -19,11 +19,11 @@ public static class EntityErrorCodes
     public const string RecordNotFound = "CNX6104";
 
     /// <summary>A thin webhook's body is not JSON or names no record id at the reader's id path; it is a failed change.</summary>
-    public const string WebhookIdMissing = "CNX6105";
+    public const string WebhookRecordIdMissing = "CNX6105";
 
     /// <summary>
     /// A thin webhook's body names more distinct record ids than the reader's cap (<c>ThinWebhookReader.MaxIds</c>); nothing is
     /// fetched and it is one failed change.
     /// </summary>
-    public const string WebhookTooManyIds = "CNX6106";
+    public const string WebhookTooManyRecordIds = "CNX6106";
 }

@@ -16,9 +16,9 @@ namespace Connectivity.Connectors.Webhooks;
 /// <para>The id path is dotted (<c>data.id</c>); <c>[*]</c> reads every element of an array (<c>ids[*]</c>, <c>data[*].id</c>,
 /// <c>[*]</c> for a root array). An id may be a JSON string or number.</para>
 /// <para>Failures are values: a body that is not JSON or names no id is one <see cref="EntityChangeKind.Failed"/> change with
-/// <see cref="EntityErrorCodes.WebhookIdMissing"/>; a record that cannot be fetched or mapped is a failed change naming its id.</para>
+/// <see cref="EntityErrorCodes.WebhookRecordIdMissing"/>; a record that cannot be fetched or mapped is a failed change naming its id.</para>
 /// <para>The records are fetched one after another while the delivery is open, so the number of ids one body may name is capped
-/// (<see cref="MaxIds"/>): a body naming more is one failed change with <see cref="EntityErrorCodes.WebhookTooManyIds"/> and
+/// (<see cref="MaxIds"/>): a body naming more is one failed change with <see cref="EntityErrorCodes.WebhookTooManyRecordIds"/> and
 /// nothing is fetched.</para>
 /// </remarks>
 public sealed class ThinWebhookReader<TEntity>
@@ -94,13 +94,13 @@ public sealed class ThinWebhookReader<TEntity>
         var ids = ReadIds(body);
         if (ids is null)
         {
-            return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookIdMissing, string.Empty, _path, $"the webhook body names no record id at '{_path}'.")], body)];
+            return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookRecordIdMissing, string.Empty, _path, $"the webhook body names no record id at '{_path}'.")], body)];
         }
 
         if (ids.Count > MaxIds)
         {
             var message = $"the webhook body names more than {MaxIds} record ids at '{_path}' (the reader's cap); none was fetched.";
-            return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookTooManyIds, string.Empty, _path, message)], body)];
+            return [EntityChange.Failed<TEntity>(null, [new MapError(EntityErrorCodes.WebhookTooManyRecordIds, string.Empty, _path, message)], body)];
         }
 
         var changes = new List<EntityChange<TEntity>>(ids.Count);

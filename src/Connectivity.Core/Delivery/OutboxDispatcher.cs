@@ -205,7 +205,10 @@ public sealed partial class OutboxDispatcher
         return total;
     }
 
-    /// <summary>Extends the leases of the batch's messages not yet finished, every tick, until stopped.</summary>
+    /// <summary>
+    /// Extends the leases of the batch's messages not yet finished, every tick, until stopped. A renewal that fails (a locked
+    /// or unreachable store) is logged and the next tick tries again: a failed tick leaves two thirds of the lease.
+    /// </summary>
     private async Task RenewLeasesAsync(PeriodicTimer timer, InFlight held, CancellationToken stop)
     {
         try
@@ -213,21 +216,30 @@ public sealed partial class OutboxDispatcher
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
                 var claims = held.Snapshot();
-                if (claims.Count > 0)
+                if (claims.Count == 0)
+                {
+                    continue;
+                }
+
+                try
                 {
                     await _store.RenewLeasesAsync(claims, _timeProvider.GetUtcNow() + _options.LeaseDuration, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    throw;
+                }
+#pragma warning disable CA1031 // A failed renewal must not fail the deliveries; the next tick tries again.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    Log.RenewalFailed(_logger, ex, Owner);
                 }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             // The batch is done.
-        }
-#pragma warning disable CA1031 // A failed renewal must not fail the deliveries; the leases then run out as before renewal existed.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.RenewalFailed(_logger, ex, Owner);
         }
     }
 
@@ -409,13 +421,13 @@ public sealed partial class OutboxDispatcher
     /// <summary>The claims of one batch whose messages are still being delivered.</summary>
     private sealed class InFlight(IReadOnlyList<ClaimedOutboxMessage> claims)
     {
-        private readonly HashSet<ClaimedOutboxMessage> _claims = [.. claims];
+        private readonly Dictionary<Guid, ClaimedOutboxMessage> _claims = claims.ToDictionary(static c => c.Message.Id);
 
         public IReadOnlyCollection<ClaimedOutboxMessage> Snapshot()
         {
             lock (_claims)
             {
-                return [.. _claims];
+                return [.. _claims.Values];
             }
         }
 
@@ -423,7 +435,7 @@ public sealed partial class OutboxDispatcher
         {
             lock (_claims)
             {
-                _claims.Remove(claim);
+                _claims.Remove(claim.Message.Id);
             }
         }
     }
@@ -442,10 +454,10 @@ public sealed partial class OutboxDispatcher
         [LoggerMessage(4, LogLevel.Warning, "Message {MessageId} to {Destination} dead-lettered after {Attempts} attempts: {ErrorCode} {Reason}")]
         public static partial void DeadLettered(ILogger logger, Guid messageId, string destination, int attempts, string errorCode, string reason);
 
-        [LoggerMessage(6, LogLevel.Warning, "Dispatcher {Owner} could not renew the leases of its batch; they run out after their duration.")]
-        public static partial void RenewalFailed(ILogger logger, Exception exception, string owner);
-
         [LoggerMessage(5, LogLevel.Warning, "Dispatcher {Owner} lost its lease {LeaseToken} on message {MessageId} to another dispatcher; its completion was refused (CNX5007).")]
         public static partial void LeaseLost(ILogger logger, Guid messageId, string owner, long leaseToken);
+
+        [LoggerMessage(6, LogLevel.Warning, "Dispatcher {Owner} could not renew the leases of its batch; the next tick tries again.")]
+        public static partial void RenewalFailed(ILogger logger, Exception exception, string owner);
     }
 }

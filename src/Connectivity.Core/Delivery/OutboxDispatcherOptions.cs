@@ -22,7 +22,8 @@ public sealed class OutboxDispatcherOptions
 
     /// <summary>
     /// Gets or sets how long a claim holds. The dispatcher renews the leases of a batch every third of this while the batch is
-    /// delivered, so it need not outlast a slow batch, only a gap in which the store cannot be reached.
+    /// delivered, so it need not outlast a slow batch, only a stretch of failed renewals (a store that cannot be reached).
+    /// Between 30 milliseconds and 30 days.
     /// </summary>
     /// <value>The default value is 2 minutes.</value>
     public TimeSpan LeaseDuration { get; set; } = OutboxDispatcherConstants.DefaultLeaseDuration;

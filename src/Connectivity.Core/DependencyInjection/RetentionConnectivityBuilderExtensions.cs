@@ -32,8 +32,24 @@ public static class RetentionConnectivityBuilderExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RetentionPurger>();
+        services.TryAddSingleton(static sp => new RetentionPurger(
+            ExpiringStores(sp),
+            sp.GetRequiredService<IOptionsMonitor<RetentionPurgeOptions>>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<RetentionPurger>>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionPurgeHostedService>());
         return builder;
+    }
+
+    /// <summary>The inbox, the idempotency store and the echo fingerprint store when they expire records, and every registered <see cref="IExpiringStore"/>.</summary>
+    private static IEnumerable<IExpiringStore> ExpiringStores(IServiceProvider services)
+    {
+        object?[] candidates =
+        [
+            services.GetService<Connectivity.Inbox.IInboxStore>(),
+            services.GetService<Connectivity.Idempotency.IIdempotencyStore>(),
+            services.GetService<Connectivity.ChangeTracking.IEchoFingerprintStore>(),
+            .. services.GetServices<IExpiringStore>(),
+        ];
+        return candidates.OfType<IExpiringStore>();
     }
 }

@@ -3,7 +3,7 @@ namespace Connectivity.Retention;
 /// <summary>Options of the retention purge (<see cref="RetentionPurger"/> and its hosted service).</summary>
 public sealed class RetentionPurgeOptions
 {
-    /// <summary>Gets or sets how often the hosted service purges; the first run is one interval after start.</summary>
+    /// <summary>Gets or sets how often the hosted service purges (1 ms to 30 days); the first run is one interval after start.</summary>
     /// <value>The default value is 5 minutes.</value>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -1,5 +1,4 @@
 using Ardalis.GuardClauses;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,10 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Connectivity.Retention;
 
 /// <summary>
-/// Deletes expired records from every registered expiring store: the inbox (<see cref="Inbox.IInboxStore"/>), the
-/// idempotency store (<see cref="Idempotency.IIdempotencyStore"/>), an echo fingerprint store that expires its records,
-/// and any other <see cref="IExpiringStore"/> registered as such. Without it those tables only grow. Runs on the hosted
-/// service's interval (<c>AddRetentionPurge</c>) or when called. Thread-safe; one store's failure does not stop the others.
+/// Deletes expired records from expiring stores. Registered with <c>AddRetentionPurge</c>, it purges the inbox
+/// (<see cref="Inbox.IInboxStore"/>), the idempotency store (<see cref="Idempotency.IIdempotencyStore"/>), an echo fingerprint
+/// store that expires its records, and any other <see cref="IExpiringStore"/> registered as such, on the hosted service's
+/// interval; it can also be called. Thread-safe; one store's failure does not stop the others.
 /// </summary>
 public sealed partial class RetentionPurger
 {
@@ -18,17 +17,24 @@ public sealed partial class RetentionPurger
     private readonly IOptionsMonitor<RetentionPurgeOptions> _options;
     private readonly ILogger _logger;
 
-    /// <summary>Initializes a new purger over the expiring stores registered in <paramref name="services"/>.</summary>
-    /// <param name="services">The service provider the stores are resolved from.</param>
+    /// <summary>Initializes a new purger over <paramref name="stores"/> (each purged once, however often it is listed).</summary>
+    /// <param name="stores">The stores.</param>
     /// <param name="options">The options.</param>
     /// <param name="logger">The logger, or <see langword="null"/> for none.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="options"/> is <see langword="null"/>.</exception>
-    public RetentionPurger(IServiceProvider services, IOptionsMonitor<RetentionPurgeOptions> options, ILogger<RetentionPurger>? logger = null)
+    /// <exception cref="ArgumentNullException"><paramref name="stores"/>, one of them, or <paramref name="options"/> is <see langword="null"/>.</exception>
+    public RetentionPurger(IEnumerable<IExpiringStore> stores, IOptionsMonitor<RetentionPurgeOptions> options, ILogger<RetentionPurger>? logger = null)
     {
-        Guard.Against.Null(services);
+        Guard.Against.Null(stores);
         _options = Guard.Against.Null(options);
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _stores = Discover(services);
+        _stores = [];
+        foreach (var store in stores)
+        {
+            if (!_stores.Contains(Guard.Against.Null(store)))
+            {
+                _stores.Add(store);
+            }
+        }
     }
 
     /// <summary>Gets the stores this purger deletes from, each once.</summary>
@@ -56,9 +62,9 @@ public sealed partial class RetentionPurger
                 {
                     count = await store.PurgeExpiredAsync(options.BatchSize, cancellationToken).ConfigureAwait(false);
                     deleted += count;
-                    moreLeft = count == options.BatchSize && ++batches == options.MaxBatchesPerStore;
+                    moreLeft = count >= options.BatchSize && ++batches == options.MaxBatchesPerStore;
                 }
-                while (count == options.BatchSize && !moreLeft);
+                while (count >= options.BatchSize && !moreLeft);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -81,27 +87,6 @@ public sealed partial class RetentionPurger
         }
 
         return results;
-    }
-
-    private static List<IExpiringStore> Discover(IServiceProvider services)
-    {
-        var candidates = new List<object?>
-        {
-            services.GetService<Inbox.IInboxStore>(),
-            services.GetService<Idempotency.IIdempotencyStore>(),
-            services.GetService<ChangeTracking.IEchoFingerprintStore>(),
-        };
-        candidates.AddRange(services.GetServices<IExpiringStore>());
-        var stores = new List<IExpiringStore>();
-        foreach (var candidate in candidates)
-        {
-            if (candidate is IExpiringStore store && !stores.Contains(store))
-            {
-                stores.Add(store);
-            }
-        }
-
-        return stores;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Retention purge deleted {Deleted} expired records from {Store} (more left: {MoreLeft}).")]

@@ -189,6 +189,7 @@ public sealed class WebhookEndpointRouteBuilderExtensionsTests
         using var response = await host.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("\"code\":\"CNX6206\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Empty(host.Recorder.Attempts);
     }
 

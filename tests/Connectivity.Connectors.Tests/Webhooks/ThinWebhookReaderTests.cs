@@ -61,7 +61,7 @@ public sealed class ThinWebhookReaderTests
         var change = Assert.Single(changes);
         Assert.Equal(EntityChangeKind.Failed, change.Kind);
         Assert.Null(change.RemoteId);
-        Assert.Equal(EntityErrorCodes.WebhookIdMissing, Assert.Single(change.Errors).Code);
+        Assert.Equal(EntityErrorCodes.WebhookRecordIdMissing, Assert.Single(change.Errors).Code);
         Assert.Empty(system.Server.Requests);
     }
 
@@ -87,7 +87,7 @@ public sealed class ThinWebhookReaderTests
         var change = Assert.Single(changes);
         Assert.Equal(EntityChangeKind.Failed, change.Kind);
         var error = Assert.Single(change.Errors);
-        Assert.Equal(EntityErrorCodes.WebhookTooManyIds, error.Code);
+        Assert.Equal(EntityErrorCodes.WebhookTooManyRecordIds, error.Code);
         Assert.Contains($"more than {maxIds} record ids", error.Message, StringComparison.Ordinal);
         Assert.Empty(system.Server.Requests);
     }

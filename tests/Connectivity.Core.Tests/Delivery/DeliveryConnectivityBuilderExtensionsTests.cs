@@ -50,6 +50,20 @@ public sealed class DeliveryConnectivityBuilderExtensionsTests
         Assert.Contains("retry horizon plus its replay horizon", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.01)]
+    [InlineData(31 * 24 * 3600.0)]
+    public void Validate_LeaseDurationTheRenewalTimerCannotTake_FailsAtStartUp(double seconds)
+    {
+        var services = new ServiceCollection();
+        services.AddConnectivity().AddInMemoryStores().AddOutboxDispatcher(o => o.LeaseDuration = TimeSpan.FromSeconds(seconds));
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.ThrowsAny<Exception>(provider.GetRequiredService<IStartupValidator>().Validate);
+        Assert.Contains("LeaseDuration must be between", ex.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_PermanentFailureAttemptsAboveMaxAttempts_FailsAtStartUp()
     {

@@ -80,8 +80,38 @@ public sealed class OutboxDispatcherTests
         Assert.Empty(other.Calls);
         Assert.Equal(new OutboxDispatchResult(1, 1, 0, 0, 0), result);
         Assert.Equal([message.Id], slow.Calls.Select(c => c.Id));
-        _time.Advance(lease * 3);
-        Assert.Equal(9, counting.Renewals);
+    }
+
+    [Fact]
+    public async Task RunOnce_OneRenewalFails_TheNextTickRenewsAndTheLeaseHolds()
+    {
+        var lease = TimeSpan.FromSeconds(30);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new ScriptedWriter("erp", async _ =>
+        {
+            started.SetResult();
+            await gate.Task;
+            return DeliveryResult.Delivered;
+        });
+        var counting = new RenewalCountingStore(_store, failures: 1);
+        var first = new OutboxDispatcher(counting, [slow], Options.Create(new OutboxDispatcherOptions { Owner = "d1", LeaseDuration = lease }), _time);
+        var second = Dispatcher(new ScriptedWriter("erp", DeliveryResult.Delivered), o => o.LeaseDuration = lease, owner: "d2");
+        await EnqueueAsync();
+
+        var pass = first.RunOnceAsync().AsTask();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _time.Advance(lease / 3);
+        await WaitForAsync(() => counting.Attempts >= 1);
+        _time.Advance(lease / 3);
+        await WaitForAsync(() => counting.Renewals >= 1);
+        _time.Advance(lease / 3);
+        await WaitForAsync(() => counting.Renewals >= 2);
+        var claimedBySecond = (await second.RunOnceAsync()).Claimed;
+        gate.SetResult();
+
+        Assert.Equal(0, claimedBySecond);
+        Assert.Equal(1, (await pass.WaitAsync(TimeSpan.FromSeconds(10))).Delivered);
     }
 
     [Fact]
@@ -228,7 +258,7 @@ public sealed class OutboxDispatcherTests
         });
         var fast = new ScriptedWriter("erp", DeliveryResult.Delivered);
         var stale = new OutboxDispatcher(
-            new RenewalCountingStore(_store, failRenewals: true),
+            new RenewalCountingStore(_store, failures: int.MaxValue),
             [slow],
             Options.Create(new OutboxDispatcherOptions { Owner = "stale", LeaseDuration = TimeSpan.FromSeconds(30) }),
             _time);
@@ -311,16 +341,19 @@ public sealed class OutboxDispatcherTests
         }
     }
 
-    /// <summary>The in-memory outbox, counting lease renewals that extended a lease (or failing every renewal).</summary>
-    private sealed class RenewalCountingStore(InMemoryOutboxStore inner, bool failRenewals = false) : IOutboxStore
+    /// <summary>The in-memory outbox, counting lease renewals that extended a lease, after failing the first <c>failures</c> of them.</summary>
+    private sealed class RenewalCountingStore(InMemoryOutboxStore inner, int failures = 0) : IOutboxStore
     {
         private int _renewals;
+        private int _attempts;
 
         public int Renewals => Volatile.Read(ref _renewals);
 
+        public int Attempts => Volatile.Read(ref _attempts);
+
         public async ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
         {
-            if (failRenewals)
+            if (Interlocked.Increment(ref _attempts) <= failures)
             {
                 throw new IOException("database is locked");
             }

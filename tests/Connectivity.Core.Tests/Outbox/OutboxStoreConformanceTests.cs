@@ -192,7 +192,7 @@ public abstract class OutboxStoreConformanceTests : IDisposable
 
         Assert.Equal(1, renewed);
         Assert.Equal(retaken.Id, other.Message.Id);
-        Assert.Single(await store.ClaimAsync(Claim("d3")), c => c.Message.Id == retaken.Id);
+        Assert.Equal([retaken.Id], (await store.ClaimAsync(Claim("d3"))).Select(c => c.Message.Id));
         Assert.Equal(0, await store.RenewLeasesAsync([], Time.GetUtcNow()));
     }
 

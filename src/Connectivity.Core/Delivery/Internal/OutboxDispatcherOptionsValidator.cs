@@ -22,9 +22,10 @@ internal sealed class OutboxDispatcherOptionsValidator : IValidateOptions<Outbox
             failures.Add("MaxConcurrentDeliveries must be positive.");
         }
 
-        if (options.LeaseDuration <= TimeSpan.Zero)
+        if (options.LeaseDuration < OutboxDispatcherConstants.MinLeaseDuration || options.LeaseDuration > OutboxDispatcherConstants.MaxLeaseDuration)
         {
-            failures.Add("LeaseDuration must be positive.");
+            // Leases are renewed every third of their duration, on a timer that takes periods from 1 ms to about 49 days.
+            failures.Add($"LeaseDuration must be between {OutboxDispatcherConstants.MinLeaseDuration} and {OutboxDispatcherConstants.MaxLeaseDuration}.");
         }
 
         if (options.PollInterval <= TimeSpan.Zero)

@@ -7,9 +7,9 @@ internal sealed class RetentionPurgeOptionsValidator : IValidateOptions<Retentio
     public ValidateOptionsResult Validate(string? name, RetentionPurgeOptions options)
     {
         var failures = new List<string>();
-        if (options.Interval <= TimeSpan.Zero)
+        if (options.Interval < TimeSpan.FromMilliseconds(1) || options.Interval > TimeSpan.FromDays(30))
         {
-            failures.Add("Interval must be positive.");
+            failures.Add("Interval must be between 1 millisecond and 30 days.");
         }
 
         if (options.BatchSize <= 0)
