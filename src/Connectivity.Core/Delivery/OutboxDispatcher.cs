@@ -39,12 +39,18 @@ public sealed partial class OutboxDispatcher
     /// <param name="logger">A logger, or <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException">An argument other than <paramref name="logger"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Two writers serve the same destination.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The options' <see cref="OutboxDispatcherOptions.LeaseDuration"/> is outside 30 ms to 30 days.</exception>
     public OutboxDispatcher(IOutboxStore store, IEnumerable<IDestinationWriter> writers, IOptions<OutboxDispatcherOptions> options, TimeProvider timeProvider, ILogger<OutboxDispatcher>? logger = null)
     {
         _store = Guard.Against.Null(store);
         Guard.Against.Null(writers);
         _options = Guard.Against.Null(options).Value;
         _timeProvider = Guard.Against.Null(timeProvider);
+        if (_options.LeaseDuration < OutboxDispatcherConstants.MinLeaseDuration || _options.LeaseDuration > OutboxDispatcherConstants.MaxLeaseDuration)
+        {
+            // Checked here too, for options that skipped validation: the renewal timer would refuse it after a claim.
+            throw new ArgumentOutOfRangeException(nameof(options), _options.LeaseDuration, $"LeaseDuration must be between {OutboxDispatcherConstants.MinLeaseDuration} and {OutboxDispatcherConstants.MaxLeaseDuration}.");
+        }
         _logger = logger ?? (ILogger)NullLogger.Instance;
 
         var byDestination = new Dictionary<string, IDestinationWriter>(StringComparer.Ordinal);
