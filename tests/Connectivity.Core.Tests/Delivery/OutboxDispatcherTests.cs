@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Connectivity.Core.Tests.Outbox;
 using Connectivity.Delivery;
 using Connectivity.Diagnostics;
 using Connectivity.Outbox;
@@ -48,14 +49,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnce_DeliveryOutlastsTheLease_LeaseRenewedSoNoOtherDispatcherSendsItAgain()
     {
         var lease = TimeSpan.FromSeconds(30);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var slow = new ScriptedWriter("erp", async _ =>
-        {
-            started.SetResult();
-            await gate.Task;
-            return DeliveryResult.Delivered;
-        });
+        var (slow, started, gate) = GatedWriter();
         var other = new ScriptedWriter("erp", DeliveryResult.Delivered);
         var counting = new RenewalCountingStore(_store);
         var first = new OutboxDispatcher(counting, [slow], Options.Create(new OutboxDispatcherOptions { Owner = "d1", LeaseDuration = lease }), _time);
@@ -86,14 +80,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnce_OneRenewalFails_TheNextTickRenewsAndTheLeaseHolds()
     {
         var lease = TimeSpan.FromSeconds(30);
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var slow = new ScriptedWriter("erp", async _ =>
-        {
-            started.SetResult();
-            await gate.Task;
-            return DeliveryResult.Delivered;
-        });
+        var (slow, started, gate) = GatedWriter();
         var counting = new RenewalCountingStore(_store, failures: 1);
         var first = new OutboxDispatcher(counting, [slow], Options.Create(new OutboxDispatcherOptions { Owner = "d1", LeaseDuration = lease }), _time);
         var second = Dispatcher(new ScriptedWriter("erp", DeliveryResult.Delivered), o => o.LeaseDuration = lease, owner: "d2");
@@ -248,14 +235,7 @@ public sealed class OutboxDispatcherTests
     public async Task RunOnce_LeaseLostWhileWriting_TheStaleCompletionIsRefused()
     {
         // The lease is lost because the stale dispatcher cannot renew it (its store calls fail), as after a long pause.
-        var gate = new TaskCompletionSource();
-        var entered = new TaskCompletionSource();
-        var slow = new ScriptedWriter("erp", async _ =>
-        {
-            entered.SetResult();
-            await gate.Task;
-            return DeliveryResult.Delivered;
-        });
+        var (slow, entered, gate) = GatedWriter();
         var fast = new ScriptedWriter("erp", DeliveryResult.Delivered);
         var stale = new OutboxDispatcher(
             new RenewalCountingStore(_store, failures: int.MaxValue),
@@ -332,6 +312,20 @@ public sealed class OutboxDispatcherTests
         Assert.Equal(message.Id.ToString(), delivery.GetTagItem("messaging.message.id"));
     }
 
+    /// <summary>A writer that says when a delivery started and delivers when the gate opens.</summary>
+    private static (ScriptedWriter Writer, TaskCompletionSource Started, TaskCompletionSource Gate) GatedWriter()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writer = new ScriptedWriter("erp", async _ =>
+        {
+            started.SetResult();
+            await gate.Task;
+            return DeliveryResult.Delivered;
+        });
+        return (writer, started, gate);
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var waited = 0; !condition(); waited += 10)
@@ -342,7 +336,7 @@ public sealed class OutboxDispatcherTests
     }
 
     /// <summary>The in-memory outbox, counting lease renewals that extended a lease, after failing the first <c>failures</c> of them.</summary>
-    private sealed class RenewalCountingStore(InMemoryOutboxStore inner, int failures = 0) : IOutboxStore
+    private sealed class RenewalCountingStore(InMemoryOutboxStore inner, int failures = 0) : DelegatingOutboxStore(inner)
     {
         private int _renewals;
         private int _attempts;
@@ -351,39 +345,17 @@ public sealed class OutboxDispatcherTests
 
         public int Attempts => Volatile.Read(ref _attempts);
 
-        public async ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+        public override async ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
         {
             if (Interlocked.Increment(ref _attempts) <= failures)
             {
                 throw new IOException("database is locked");
             }
 
-            var renewed = await inner.RenewLeasesAsync(claims, expiresAt, cancellationToken);
+            var renewed = await base.RenewLeasesAsync(claims, expiresAt, cancellationToken);
             Interlocked.Add(ref _renewals, renewed);
             return renewed;
         }
-
-        public ValueTask EnqueueAsync(IReadOnlyList<OutboxMessage> messages, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default) => inner.EnqueueAsync(messages, transaction, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ClaimedOutboxMessage>> ClaimAsync(OutboxClaimRequest request, CancellationToken cancellationToken = default) => inner.ClaimAsync(request, cancellationToken);
-
-        public ValueTask<bool> MarkDeliveredAsync(Guid messageId, long leaseToken, CancellationToken cancellationToken = default) => inner.MarkDeliveredAsync(messageId, leaseToken, cancellationToken);
-
-        public ValueTask<bool> ScheduleRetryAsync(Guid messageId, long leaseToken, DateTimeOffset notBefore, string lastError, CancellationToken cancellationToken = default) => inner.ScheduleRetryAsync(messageId, leaseToken, notBefore, lastError, cancellationToken);
-
-        public ValueTask<bool> DeadLetterAsync(Guid messageId, long leaseToken, string errorCode, string reason, CancellationToken cancellationToken = default) => inner.DeadLetterAsync(messageId, leaseToken, errorCode, reason, cancellationToken);
-
-        public ValueTask<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken = default) => inner.ReleaseLeasesAsync(owner, cancellationToken);
-
-        public ValueTask PauseDestinationAsync(string destination, CancellationToken cancellationToken = default) => inner.PauseDestinationAsync(destination, cancellationToken);
-
-        public ValueTask ResumeDestinationAsync(string destination, CancellationToken cancellationToken = default) => inner.ResumeDestinationAsync(destination, cancellationToken);
-
-        public ValueTask<IReadOnlyList<string>> GetPausedDestinationsAsync(CancellationToken cancellationToken = default) => inner.GetPausedDestinationsAsync(cancellationToken);
-
-        public ValueTask<int> DeleteDeliveredAsync(DateTimeOffset deliveredBefore, int maxCount, CancellationToken cancellationToken = default) => inner.DeleteDeliveredAsync(deliveredBefore, maxCount, cancellationToken);
-
-        public ValueTask<OutboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
     }
 
     private sealed class ScriptedWriter : IDestinationWriter

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connectivity.ChangeTracking;
+using Connectivity.Core.Tests.Outbox;
 using Connectivity.Delivery;
 using Connectivity.Identity;
 using Connectivity.Outbox;
@@ -293,31 +294,9 @@ public sealed class SyncFlowTests
         }
     }
 
-    private sealed class FailingOutbox(IOutboxStore inner) : IOutboxStore
+    private sealed class FailingOutbox(IOutboxStore inner) : DelegatingOutboxStore(inner)
     {
-        public ValueTask EnqueueAsync(IReadOnlyList<OutboxMessage> messages, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
+        public override ValueTask EnqueueAsync(IReadOnlyList<OutboxMessage> messages, IStoreTransaction? transaction = null, CancellationToken cancellationToken = default)
             => throw new IOException("disk full");
-
-        public ValueTask<IReadOnlyList<ClaimedOutboxMessage>> ClaimAsync(OutboxClaimRequest request, CancellationToken cancellationToken = default) => inner.ClaimAsync(request, cancellationToken);
-
-        public ValueTask<int> RenewLeasesAsync(IReadOnlyCollection<ClaimedOutboxMessage> claims, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) => inner.RenewLeasesAsync(claims, expiresAt, cancellationToken);
-
-        public ValueTask<bool> MarkDeliveredAsync(Guid messageId, long leaseToken, CancellationToken cancellationToken = default) => inner.MarkDeliveredAsync(messageId, leaseToken, cancellationToken);
-
-        public ValueTask<bool> ScheduleRetryAsync(Guid messageId, long leaseToken, DateTimeOffset notBefore, string lastError, CancellationToken cancellationToken = default) => inner.ScheduleRetryAsync(messageId, leaseToken, notBefore, lastError, cancellationToken);
-
-        public ValueTask<bool> DeadLetterAsync(Guid messageId, long leaseToken, string errorCode, string reason, CancellationToken cancellationToken = default) => inner.DeadLetterAsync(messageId, leaseToken, errorCode, reason, cancellationToken);
-
-        public ValueTask<int> ReleaseLeasesAsync(string owner, CancellationToken cancellationToken = default) => inner.ReleaseLeasesAsync(owner, cancellationToken);
-
-        public ValueTask PauseDestinationAsync(string destination, CancellationToken cancellationToken = default) => inner.PauseDestinationAsync(destination, cancellationToken);
-
-        public ValueTask ResumeDestinationAsync(string destination, CancellationToken cancellationToken = default) => inner.ResumeDestinationAsync(destination, cancellationToken);
-
-        public ValueTask<IReadOnlyList<string>> GetPausedDestinationsAsync(CancellationToken cancellationToken = default) => inner.GetPausedDestinationsAsync(cancellationToken);
-
-        public ValueTask<int> DeleteDeliveredAsync(DateTimeOffset deliveredBefore, int maxCount, CancellationToken cancellationToken = default) => inner.DeleteDeliveredAsync(deliveredBefore, maxCount, cancellationToken);
-
-        public ValueTask<OutboxStatistics> GetStatisticsAsync(CancellationToken cancellationToken = default) => inner.GetStatisticsAsync(cancellationToken);
     }
 }
